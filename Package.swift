@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Waymark",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "waymark", targets: ["waymark"]),
+        .library(name: "WaymarkSite", targets: ["WaymarkSite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "WaymarkCore"),
+        .target(name: "WaymarkMarkdown", dependencies: ["CCmark", "WaymarkCore"]),
+        .target(name: "WaymarkContent", dependencies: [
+            "WaymarkCore", "WaymarkMarkdown", .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "WaymarkSite", dependencies: [
+            "WaymarkCore", "WaymarkMarkdown", "WaymarkContent",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "WaymarkCLI", dependencies: [
+            "WaymarkCore", "WaymarkSite",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "waymark", dependencies: ["WaymarkCLI"]),
+        .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"]),
+        .testTarget(name: "WaymarkMarkdownTests", dependencies: ["WaymarkMarkdown"]),
+        .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent"]),
+        .testTarget(
+            name: "WaymarkSiteTests",
+            dependencies: ["WaymarkSite", "WaymarkCLI"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

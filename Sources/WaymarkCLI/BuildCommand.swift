@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import WaymarkCore
+import WaymarkSite
+
+/// `waymark build`: checks the content and writes the site.
+public struct BuildCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Check the content and build the site into the output folder.",
+        discussion: """
+        On success the output folder is replaced by the new site in one step. On any error nothing \
+        is written: the output folder stays exactly as it was. Exit status: 0 built, 1 content \
+        errors, 2 wrong command-line usage.
+        """)
+
+    @Option(name: .long, help: "The content folder, holding site.yaml and the Markdown pages.")
+    public var source = "content"
+
+    @Option(name: .long, help: "The theme folder, holding templates/, assets/ and i18n/.")
+    public var theme = "theme"
+
+    @Option(name: .long, help: "Where to write the site. Replaced as a whole on success.")
+    public var output = "output"
+
+    @Option(name: .customLong("base-url"), help: "The address the site is published at, overriding base_url in site.yaml.")
+    public var baseURL: String?
+
+    @Flag(name: .long, help: "Also publish pages marked 'draft: true'.")
+    public var drafts = false
+
+    @Flag(name: .long, help: "Print only warnings and errors, no summary.")
+    public var quiet = false
+
+    public init() {}
+
+    public func run() throws {
+        let options = BuildOptions(sourceDirectory: source, themeDirectory: theme, outputDirectory: output, baseURL: baseURL, includeDrafts: drafts)
+        let printer = DiagnosticPrinter { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        switch SiteBuilder(options: options).build() {
+        case .success(let report):
+            report.warnings.forEach(printer.print)
+            if !quiet { Swift.print(summary(report)) }
+        case .failure(let failure):
+            let sorted = failure.diagnostics.sorted
+            sorted.forEach(printer.print)
+            let errors = sorted.filter { $0.severity == .error }.count
+            printer.write("\(counted(errors, "error")) — nothing was published; \(SiteBuilderDisplay.folder(output)) is unchanged.")
+            throw ExitCode(1)
+        }
+    }
+
+    private func summary(_ report: BuildReport) -> String {
+        let pages = report.pagesPerLanguage.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
+        let warnings = report.warnings.isEmpty ? "" : ", \(counted(report.warnings.count, "warning"))"
+        return "Built \(counted(report.pagesPerLanguage.reduce(0) { $0 + $1.count }, "page")) (\(pages)), "
+            + "\(counted(report.filesWritten, "file")) written to \(SiteBuilderDisplay.folder(output))/ in "
+            + String(format: "%.2f s", report.seconds) + warnings + "."
+    }
+}
+
+enum SiteBuilderDisplay {
+    static func folder(_ path: String) -> String {
+        var path = path
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+}

@@ -1,0 +1,125 @@
+import Dispatch
+import Foundation
+import WaymarkCore
+
+/// Everything found in the content folder, before rendering.
+public struct LoadedContent: Sendable {
+    public var pages: [Page]
+    public var staticFiles: [StaticFile]
+    /// Pages left out because they are drafts (kept to explain links to them).
+    public var draftPaths: Set<String>
+}
+
+/// Walks the content folder, reads every page's front matter, and decides every URL.
+public struct ContentLoader: Sendable {
+    public var contentDirectory: String
+    /// How the content folder is named in messages (`content`).
+    public var displayRoot: String
+    public var config: SiteConfig
+    public var includeDrafts: Bool
+
+    public init(contentDirectory: String, displayRoot: String, config: SiteConfig, includeDrafts: Bool) {
+        self.contentDirectory = contentDirectory
+        self.displayRoot = displayRoot
+        self.config = config
+        self.includeDrafts = includeDrafts
+    }
+
+    /// Files and folders that are never published.
+    static func isIgnored(_ relativePath: String) -> Bool {
+        relativePath == "site.yaml"
+            || relativePath.split(separator: "/").contains { $0.hasPrefix(".") || $0.hasPrefix("_") }
+    }
+
+    /// Loads everything; fails with all problems found.
+    public func load() -> Result<LoadedContent, BuildFailure> {
+        let files = listFiles()
+        let markdown = files.filter { $0.hasSuffix(".md") }
+        var diagnostics = Diagnostics()
+        let results = ConcurrentMap.map(markdown) { loadPage($0) }
+        var pages: [Page] = []
+        var drafts: Set<String> = []
+        for result in results {
+            switch result {
+            case .page(let page):
+                if page.frontMatter.draft && !includeDrafts { drafts.insert(page.sourcePath) } else { pages.append(page) }
+            case .failed(let problems):
+                diagnostics.append(contentsOf: problems)
+            }
+        }
+        let staticFiles = files.filter { !$0.hasSuffix(".md") }.map { StaticFile(sourcePath: $0, url: URLPath("/" + $0)) }
+        diagnostics.append(contentsOf: URLClashes.find(pages: pages, staticFiles: staticFiles))
+        if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics)) }
+        return .success(LoadedContent(pages: pages, staticFiles: staticFiles, draftPaths: drafts))
+    }
+
+    private func listFiles() -> [String] {
+        let root = URL(fileURLWithPath: contentDirectory).standardizedFileURL
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var files: [String] = []
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(rootPath) else { continue }
+            let relative = String(path.dropFirst(rootPath.count))
+            if !ContentLoader.isIgnored(relative) { files.append(relative) }
+        }
+        return files.sorted()
+    }
+
+    enum PageResult: Sendable {
+        case page(Page)
+        case failed([Diagnostic])
+    }
+
+    func loadPage(_ relativePath: String) -> PageResult {
+        let display = displayRoot + "/" + relativePath
+        guard let data = FileManager.default.contents(atPath: contentDirectory + "/" + relativePath) else {
+            return .failed([.error(SourceLocation(file: display), "this file could not be read")])
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            return .failed([.error(SourceLocation(file: display, line: SourceText.firstInvalidUTF8Line(data)),
+                                   "this file is not saved as UTF-8 text",
+                                   help: "open it and save it again with the UTF-8 encoding")])
+        }
+        let source: SplitSource
+        switch FrontMatterParser.split(SourceText.stripBOM(text), file: display) {
+        case .success(let split): source = split
+        case .failure(let diagnostic): return .failed([diagnostic])
+        }
+        var diagnostics = Diagnostics()
+        guard let frontMatter = FrontMatterParser.parse(source, file: display, diagnostics: &diagnostics) else {
+            return .failed(diagnostics.all)
+        }
+        let naming = PageNaming(sourcePath: relativePath, config: config)
+        if let problem = naming.problem {
+            return .failed([.error(SourceLocation(file: display, line: 1), problem.message, help: problem.help)])
+        }
+        return .page(Page(
+            sourcePath: relativePath, displayPath: display, language: naming.language,
+            translationKey: naming.translationKey, kind: naming.kind, folder: naming.folder,
+            url: naming.url(slug: frontMatter.slug), frontMatter: frontMatter,
+            body: source.body, bodyFirstLine: source.bodyFirstLine))
+    }
+}
+
+/// Small text helpers for reading source files.
+enum SourceText {
+    static func stripBOM(_ text: String) -> String {
+        text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+
+    /// The line of the first byte sequence that is not valid UTF-8.
+    static func firstInvalidUTF8Line(_ data: Data) -> Int {
+        let bytes = [UInt8](data)
+        var line = 1
+        var lineStart = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            if String(validating: bytes[lineStart..<index], as: UTF8.self) == nil { return line }
+            line += 1
+            lineStart = index + 1
+        }
+        return line
+    }
+}

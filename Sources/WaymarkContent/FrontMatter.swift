@@ -1,0 +1,105 @@
+import WaymarkCore
+import Yams
+
+/// The settings block at the top of a page, checked and typed.
+public struct FrontMatter: Sendable {
+    public var title: String
+    public var summary: String?
+    public var date: CalendarDate?
+    public var updated: CalendarDate?
+    public var draft: Bool
+    /// Lower comes first in lists; pages without a weight follow weighted ones.
+    public var weight: Int?
+    public var layout: String?
+    public var slug: String?
+    public var aliases: [String]
+    public var tags: [String]
+    /// Where each field was written, for errors found later (an unknown layout, a clashing alias).
+    public var locations: [String: SourceLocation]
+
+    /// The fields a page may set.
+    public static let knownFields = [
+        "title", "summary", "date", "updated", "draft", "weight", "layout", "slug", "aliases", "tags",
+    ]
+}
+
+/// A Markdown file split into its front matter and body.
+public struct SplitSource: Sendable {
+    public var frontMatter: String
+    /// Line (from 1) on which the YAML starts.
+    public var frontMatterFirstLine: Int
+    public var body: String
+    /// Line on which the body starts.
+    public var bodyFirstLine: Int
+}
+
+/// Splits files and reads their front matter.
+public enum FrontMatterParser {
+    /// Splits `text` at its `---` fences, or explains what is wrong.
+    public static func split(_ text: String, file: String) -> Result<SplitSource, Diagnostic> {
+        var lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        let first = lines.first.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 } ?? ""
+        guard first == "---" else {
+            return .failure(.error(
+                SourceLocation(file: file, line: 1), "the page does not start with front matter",
+                help: "begin the file with a line '---', then 'title: …', then another '---'"))
+        }
+        let rest = lines.count > 1 ? lines.removeLast() : ""
+        var yamlLines = 0
+        var index = rest.startIndex
+        while index < rest.endIndex {
+            let lineEnd = rest[index...].firstIndex(of: "\n") ?? rest.endIndex
+            var line = rest[index..<lineEnd]
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if line == "---" || line == "..." {
+                let bodyStart = lineEnd < rest.endIndex ? rest.index(after: lineEnd) : rest.endIndex
+                return .success(SplitSource(
+                    frontMatter: String(rest[rest.startIndex..<index]), frontMatterFirstLine: 2,
+                    body: String(rest[bodyStart...]), bodyFirstLine: yamlLines + 3))
+            }
+            yamlLines += 1
+            index = lineEnd < rest.endIndex ? rest.index(after: lineEnd) : rest.endIndex
+        }
+        return .failure(.error(
+            SourceLocation(file: file, line: 1), "the front matter is not closed",
+            help: "add a line '---' after the last setting, before the page text"))
+    }
+
+    /// Reads the YAML of a split file into ``FrontMatter``.
+    public static func parse(_ source: SplitSource, file: String, diagnostics: inout Diagnostics) -> FrontMatter? {
+        let reader = YAMLReader(file: file, lineOffset: source.frontMatterFirstLine - 1)
+        let root: Node?
+        switch reader.parse(source.frontMatter) {
+        case .success(let node): root = node
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+        let fields = reader.mapping(root, known: FrontMatter.knownFields, what: "front matter field", diagnostics: &diagnostics)
+        let errorsBefore = diagnostics.errors.count
+        let title = fields.requiredString("title", diagnostics: &diagnostics, missingAt: SourceLocation(file: file, line: 1))
+        let matter = FrontMatter(
+            title: title ?? "",
+            summary: fields.string("summary", diagnostics: &diagnostics),
+            date: fields.date("date", diagnostics: &diagnostics),
+            updated: fields.date("updated", diagnostics: &diagnostics),
+            draft: fields.bool("draft", diagnostics: &diagnostics) ?? false,
+            weight: fields.int("weight", diagnostics: &diagnostics),
+            layout: fields.string("layout", diagnostics: &diagnostics),
+            slug: slug(fields, diagnostics: &diagnostics),
+            aliases: fields.strings("aliases", diagnostics: &diagnostics) ?? [],
+            tags: fields.strings("tags", diagnostics: &diagnostics) ?? [],
+            locations: Dictionary(uniqueKeysWithValues: fields.keys.map { ($0, fields.location($0)) })
+        )
+        return diagnostics.errors.count == errorsBefore ? matter : nil
+    }
+
+    private static func slug(_ fields: YAMLMapping, diagnostics: inout Diagnostics) -> String? {
+        guard let slug = fields.string("slug", diagnostics: &diagnostics) else { return nil }
+        if slug.isEmpty || slug.contains("/") || slug == "." || slug == ".." || slug.contains(where: \.isWhitespace) {
+            diagnostics.append(.error(fields.location("slug"), "'slug' should be one word or words-joined-by-hyphens, not '\(slug)'"))
+            return nil
+        }
+        return slug
+    }
+}

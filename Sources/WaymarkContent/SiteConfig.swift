@@ -1,0 +1,178 @@
+import Foundation
+import WaymarkCore
+import Yams
+
+/// A language the site publishes in, from `site.yaml`.
+public struct SiteLanguage: Sendable, Hashable {
+    public var tag: LanguageTag
+    /// The language's name for itself ("Polski").
+    public var name: String
+    public var direction: TextDirection
+
+    public init(tag: LanguageTag, name: String, direction: TextDirection) {
+        self.tag = tag
+        self.name = name
+        self.direction = direction
+    }
+}
+
+/// A navigation entry: either a page in `content/` or an external address.
+public struct MenuItem: Sendable, Hashable {
+    public enum Target: Sendable, Hashable {
+        /// Path of a Markdown file relative to the content folder (`about/index.md`).
+        case page(String)
+        case url(String)
+    }
+
+    public var label: String
+    public var target: Target
+    public var location: SourceLocation
+}
+
+/// The validated contents of `content/site.yaml`.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var description: String
+    /// Always ends in `/`.
+    public var baseURL: String
+    public var defaultLanguage: SiteLanguage
+    /// All languages, the default first.
+    public var languages: [SiteLanguage]
+    public var exitURL: String
+    public var menu: [MenuItem]
+    public var footerMenu: [MenuItem]
+    public var allowRawHTML: Bool
+    public var tocMinHeadings: Int
+
+    /// The path part of the base URL (`/` or `/partnership/`), which every site URL starts with.
+    public var basePath: String {
+        guard let url = URL(string: baseURL), !url.path.isEmpty else { return "/" }
+        return url.path.hasSuffix("/") ? url.path : url.path + "/"
+    }
+
+    /// The site's address for `path`, e.g. `https://example.org/strategy/`.
+    public func absoluteURL(_ path: URLPath) -> String {
+        let origin = baseURL.hasSuffix(basePath) ? String(baseURL.dropLast(basePath.count)) : baseURL
+        return origin + basePath + String(path.value.dropFirst())
+    }
+
+    /// The configured language with this code, if any.
+    public func language(_ code: String) -> SiteLanguage? {
+        guard let tag = LanguageTag(code) else { return nil }
+        return languages.first { $0.tag == tag }
+    }
+}
+
+/// Reads and checks `site.yaml`.
+public enum SiteConfigLoader {
+    static let knownKeys = [
+        "title", "description", "base_url", "default_language", "languages", "exit_url",
+        "menu", "footer_menu", "allow_raw_html", "toc_min_headings",
+    ]
+
+    /// Loads the configuration at `path`; `displayPath` is what messages call the file.
+    public static func load(path: String, displayPath: String, baseURLOverride: String? = nil) -> Result<SiteConfig, BuildFailure> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(BuildFailure(Diagnostics([.error(
+                SourceLocation(file: displayPath), "the site settings file is missing",
+                help: "create it with at least 'title:' and 'base_url:' (see the README)")])))
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            return .failure(BuildFailure(Diagnostics([.error(SourceLocation(file: displayPath), "this file is not saved as UTF-8 text", help: "save it again as UTF-8")])))
+        }
+        return parse(text, displayPath: displayPath, baseURLOverride: baseURLOverride)
+    }
+
+    /// Parses the text of `site.yaml`.
+    public static func parse(_ text: String, displayPath: String, baseURLOverride: String? = nil) -> Result<SiteConfig, BuildFailure> {
+        let reader = YAMLReader(file: displayPath)
+        var diagnostics = Diagnostics()
+        let root: Node?
+        switch reader.parse(text) {
+        case .success(let node): root = node
+        case .failure(let diagnostic): return .failure(BuildFailure(Diagnostics([diagnostic])))
+        }
+        let fields = reader.mapping(root, known: knownKeys, what: "setting", diagnostics: &diagnostics)
+        let start = SourceLocation(file: displayPath, line: 1)
+
+        let title = fields.requiredString("title", diagnostics: &diagnostics, missingAt: start) ?? ""
+        let description = fields.string("description", diagnostics: &diagnostics) ?? ""
+        var baseURL = baseURLOverride ?? fields.requiredString("base_url", diagnostics: &diagnostics, missingAt: start) ?? "https://example.org/"
+        if !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || URL(string: baseURL)?.host == nil {
+            let location = baseURLOverride == nil ? fields.location("base_url") : SourceLocation(file: "--base-url")
+            diagnostics.append(.error(location, "the base URL '\(baseURL)' is not a web address", help: "write it in full, like https://www.example.org/"))
+        }
+        if !baseURL.hasSuffix("/") { baseURL += "/" }
+
+        let languages = readLanguages(fields, reader: reader, diagnostics: &diagnostics)
+        let defaultCode = fields.string("default_language", diagnostics: &diagnostics) ?? languages.first?.tag.code ?? "en"
+        var defaultLanguage = languages.first { $0.tag == LanguageTag(defaultCode) }
+        if defaultLanguage == nil {
+            if languages.isEmpty, let tag = LanguageTag(defaultCode) {
+                defaultLanguage = SiteLanguage(tag: tag, name: defaultCode, direction: .ltr)
+            } else {
+                diagnostics.append(.error(fields.location("default_language"), "the default language '\(defaultCode)' is not in the 'languages' list"))
+            }
+        }
+        let fallback = defaultLanguage ?? SiteLanguage(tag: LanguageTag("en")!, name: "English", direction: .ltr)
+        let ordered = [fallback] + languages.filter { $0.tag != fallback.tag }
+
+        let exitURL = fields.string("exit_url", diagnostics: &diagnostics) ?? "https://www.bbc.co.uk/weather"
+        if LinkKind(exitURL) != .external {
+            diagnostics.append(.error(fields.location("exit_url"), "'exit_url' should be a full web address starting with https://"))
+        }
+        let menu = readMenu("menu", fields, reader: reader, diagnostics: &diagnostics)
+        let footerMenu = readMenu("footer_menu", fields, reader: reader, diagnostics: &diagnostics)
+        let allowRawHTML = fields.bool("allow_raw_html", diagnostics: &diagnostics) ?? false
+        let tocMin = fields.int("toc_min_headings", diagnostics: &diagnostics) ?? 3
+
+        if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics)) }
+        return .success(SiteConfig(
+            title: title, description: description, baseURL: baseURL, defaultLanguage: fallback,
+            languages: ordered, exitURL: exitURL, menu: menu, footerMenu: footerMenu,
+            allowRawHTML: allowRawHTML, tocMinHeadings: tocMin))
+    }
+
+    private static func readLanguages(_ fields: YAMLMapping, reader: YAMLReader, diagnostics: inout Diagnostics) -> [SiteLanguage] {
+        var result: [SiteLanguage] = []
+        for entry in fields.mappings("languages", known: ["code", "name", "direction"], what: "language setting", diagnostics: &diagnostics) {
+            let start = entry.location("code")
+            guard let code = entry.requiredString("code", diagnostics: &diagnostics, missingAt: start) else { continue }
+            guard let tag = LanguageTag(code) else {
+                diagnostics.append(.error(entry.location("code"), "'\(code)' is not a language code", help: "use a code such as en, pl, ro, sq, vi, lt or ar"))
+                continue
+            }
+            if result.contains(where: { $0.tag == tag }) {
+                diagnostics.append(.error(entry.location("code"), "the language '\(code)' is listed twice"))
+            }
+            let name = entry.requiredString("name", diagnostics: &diagnostics, missingAt: start) ?? code
+            var direction = TextDirection.ltr
+            if let text = entry.string("direction", diagnostics: &diagnostics) {
+                if let parsed = TextDirection(rawValue: text.lowercased()) {
+                    direction = parsed
+                } else {
+                    diagnostics.append(.error(entry.location("direction"), "'direction' should be ltr or rtl, not '\(text)'"))
+                }
+            }
+            result.append(SiteLanguage(tag: tag, name: name, direction: direction))
+        }
+        return result
+    }
+
+    private static func readMenu(_ key: String, _ fields: YAMLMapping, reader: YAMLReader, diagnostics: inout Diagnostics) -> [MenuItem] {
+        var items: [MenuItem] = []
+        for entry in fields.mappings(key, known: ["label", "page", "url"], what: "menu setting", diagnostics: &diagnostics) {
+            let location = entry.location("label")
+            guard let label = entry.requiredString("label", diagnostics: &diagnostics, missingAt: location) else { continue }
+            let page = entry.string("page", diagnostics: &diagnostics)
+            let url = entry.string("url", diagnostics: &diagnostics)
+            switch (page, url) {
+            case (let page?, nil): items.append(MenuItem(label: label, target: .page(page), location: entry.location("page")))
+            case (nil, let url?): items.append(MenuItem(label: label, target: .url(url), location: entry.location("url")))
+            default:
+                diagnostics.append(.error(location, "menu entry '\(label)' needs exactly one of 'page:' (a file in content/) or 'url:' (a web address)"))
+            }
+        }
+        return items
+    }
+}

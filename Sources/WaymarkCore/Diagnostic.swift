@@ -1,0 +1,89 @@
+/// Where in a source file something was found. Lines and columns count from 1.
+public struct SourceLocation: Sendable, Hashable, Comparable {
+    /// Path as the user should see it, relative to the working directory where possible.
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:` or `file:` when the line is unknown.
+    public var prefix: String {
+        if let line { return "\(file):\(line)" }
+        return file
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line ?? 0, lhs.column ?? 0) < (rhs.file, rhs.line ?? 0, rhs.column ?? 0)
+    }
+}
+
+/// A problem found while building, written for the person who edits the content.
+public struct Diagnostic: Sendable, Hashable, Comparable {
+    public enum Severity: String, Sendable, Hashable {
+        case error, warning
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    /// One sentence in plain English, no type names.
+    public var summary: String
+    /// An optional next step, printed as `help: …`.
+    public var help: String?
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ summary: String, help: String? = nil) {
+        self.severity = severity
+        self.location = location
+        self.summary = summary
+        self.help = help
+    }
+
+    public static func error(_ location: SourceLocation, _ summary: String, help: String? = nil) -> Diagnostic {
+        Diagnostic(.error, location, summary, help: help)
+    }
+
+    public static func warning(_ location: SourceLocation, _ summary: String, help: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, location, summary, help: help)
+    }
+
+    /// `path:line: error: summary`, the format editors and CI logs recognise.
+    public var headline: String {
+        "\(location.prefix): \(severity.rawValue): \(summary)"
+    }
+
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        if lhs.location != rhs.location { return lhs.location < rhs.location }
+        return lhs.summary < rhs.summary
+    }
+}
+
+/// Diagnostics gathered by one stage, passed along explicitly rather than printed.
+public struct Diagnostics: Sendable {
+    public private(set) var all: [Diagnostic] = []
+
+    public init(_ items: [Diagnostic] = []) { all = items }
+
+    public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
+    public mutating func append(contentsOf other: Diagnostics) { all.append(contentsOf: other.all) }
+    public mutating func append(contentsOf other: [Diagnostic]) { all.append(contentsOf: other) }
+
+    public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+
+    /// Sorted by file and line, duplicates removed, so output does not depend on thread timing.
+    public var sorted: [Diagnostic] { Array(Set(all)).sorted() }
+}
+
+/// Thrown when a stage cannot continue; carries everything found so far.
+public struct BuildFailure: Error, Sendable {
+    public var diagnostics: Diagnostics
+    public init(_ diagnostics: Diagnostics) { self.diagnostics = diagnostics }
+}
+
+/// A single diagnostic can stand as the failure of a small step (`Result<_, Diagnostic>`).
+extension Diagnostic: Error {}

@@ -1,0 +1,261 @@
+import WaymarkCore
+
+/// One entry of a page's table of contents: an `h2`, with the `h3`s under it as children.
+public struct TableOfContentsEntry: Sendable, Equatable {
+    public var id: String
+    public var text: String
+    public var children: [TableOfContentsEntry]
+
+    public init(id: String, text: String, children: [TableOfContentsEntry] = []) {
+        self.id = id
+        self.text = text
+        self.children = children
+    }
+}
+
+/// What the renderer needs to know about a link, handed to the site's resolver.
+public struct LinkReference: Sendable, Equatable {
+    public var destination: String
+    public var line: Int
+    public var isImage: Bool
+}
+
+/// The resolver's answer: the `href` to write, or why the link is broken.
+public enum LinkResolution: Sendable, Equatable {
+    case href(String)
+    case broken(String, help: String?)
+}
+
+/// A problem in the Markdown itself, by line.
+public struct MarkdownIssue: Sendable, Equatable {
+    public var line: Int
+    public var isError: Bool
+    public var message: String
+    public var help: String?
+}
+
+/// The result of rendering one document.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var tableOfContents: [TableOfContentsEntry]
+    /// How many `h2`/`h3` headings the page has: the site decides whether that makes a TOC.
+    public var sectionHeadingCount: Int
+    public var issues: [MarkdownIssue]
+}
+
+/// Renders a ``MarkdownDocument`` to HTML5, applying every site rule in one place: heading ids,
+/// link rewriting, `rel="noreferrer"` on external links, and the raw-HTML policy.
+public struct HTMLRenderer {
+    public var allowRawHTML: Bool
+    public var reservedIDs: Set<String>
+    public var resolveLink: (LinkReference) -> LinkResolution
+
+    public init(allowRawHTML: Bool = false, reservedIDs: Set<String> = [], resolveLink: @escaping (LinkReference) -> LinkResolution) {
+        self.allowRawHTML = allowRawHTML
+        self.reservedIDs = reservedIDs
+        self.resolveLink = resolveLink
+    }
+
+    /// Renders `document`.
+    public func render(_ document: MarkdownDocument) -> RenderedMarkdown {
+        var state = RenderState(ids: HeadingIDs(reserved: reservedIDs))
+        state.out.reserveCapacity(4096)
+        for block in document.blocks { render(block, tight: false, into: &state) }
+        return RenderedMarkdown(
+            html: String(decoding: state.out, as: UTF8.self),
+            tableOfContents: state.toc,
+            sectionHeadingCount: state.sectionHeadings,
+            issues: state.issues
+        )
+    }
+
+    private struct RenderState {
+        var out: [UInt8] = []
+        var ids: HeadingIDs
+        var toc: [TableOfContentsEntry] = []
+        var sectionHeadings = 0
+        var issues: [MarkdownIssue] = []
+
+        mutating func write(_ text: StaticString) {
+            text.withUTF8Buffer { out.append(contentsOf: $0) }
+        }
+        mutating func raw(_ text: String) { out.append(contentsOf: text.utf8) }
+        mutating func escaped(_ text: String) { HTMLEscape.append(text, to: &out) }
+    }
+
+    private func render(_ block: MarkdownBlock, tight: Bool, into state: inout RenderState) {
+        switch block {
+        case .paragraph(let inlines, _):
+            if tight {
+                render(inlines, into: &state)
+            } else {
+                state.write("<p>")
+                render(inlines, into: &state)
+                state.write("</p>\n")
+            }
+        case .heading(let level, let inlines, _):
+            renderHeading(level: level, inlines, into: &state)
+        case .blockQuote(let blocks, _):
+            state.write("<blockquote>\n")
+            for child in blocks { render(child, tight: false, into: &state) }
+            state.write("</blockquote>\n")
+        case .list(let list, _):
+            renderList(list, into: &state)
+        case .codeBlock(let info, let literal, _):
+            let language = info.split(separator: " ").first.map(String.init) ?? ""
+            if language.isEmpty {
+                state.write("<pre><code>")
+            } else {
+                state.write("<pre><code class=\"language-")
+                state.escaped(language)
+                state.write("\">")
+            }
+            state.escaped(literal)
+            state.write("</code></pre>\n")
+        case .htmlBlock(let html, let line):
+            if allowRawHTML {
+                state.raw(html)
+            } else {
+                state.issues.append(rawHTMLIssue(line: line))
+            }
+        case .thematicBreak:
+            state.write("<hr>\n")
+        }
+    }
+
+    private func renderHeading(level: Int, _ inlines: [MarkdownInline], into state: inout RenderState) {
+        let text = inlines.plainText
+        let id = state.ids.next(for: text)
+        if level == 2 {
+            state.toc.append(TableOfContentsEntry(id: id, text: text))
+            state.sectionHeadings += 1
+        } else if level == 3 {
+            state.sectionHeadings += 1
+            if state.toc.isEmpty {
+                state.toc.append(TableOfContentsEntry(id: id, text: text))
+            } else {
+                state.toc[state.toc.count - 1].children.append(TableOfContentsEntry(id: id, text: text))
+            }
+        }
+        let digit = UInt8(ascii: "0") + UInt8(clamping: level)
+        state.out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "h"), digit])
+        state.write(" id=\"")
+        state.escaped(id)
+        state.write("\">")
+        render(inlines, into: &state)
+        state.out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/"), UInt8(ascii: "h"), digit, UInt8(ascii: ">"), UInt8(ascii: "\n")])
+    }
+
+    private func renderList(_ list: MarkdownList, into state: inout RenderState) {
+        if list.ordered {
+            if list.start == 1 {
+                state.write("<ol>\n")
+            } else {
+                state.raw("<ol start=\"\(list.start)\">\n")
+            }
+        } else {
+            state.write("<ul>\n")
+        }
+        for item in list.items {
+            state.write("<li>")
+            for (index, block) in item.enumerated() {
+                if list.tight, index > 0, case .paragraph = block { state.write("\n") }
+                render(block, tight: list.tight, into: &state)
+            }
+            state.write("</li>\n")
+        }
+        state.write(list.ordered ? "</ol>\n" : "</ul>\n")
+    }
+
+    private func render(_ inlines: [MarkdownInline], into state: inout RenderState) {
+        for inline in inlines { render(inline, into: &state) }
+    }
+
+    private func render(_ inline: MarkdownInline, into state: inout RenderState) {
+        switch inline {
+        case .text(let text):
+            state.escaped(text)
+        case .softBreak:
+            state.write("\n")
+        case .lineBreak:
+            state.write("<br>\n")
+        case .code(let code):
+            state.write("<code>")
+            state.escaped(code)
+            state.write("</code>")
+        case .html(let html, let line):
+            if allowRawHTML {
+                state.raw(html)
+            } else {
+                state.issues.append(rawHTMLIssue(line: line))
+            }
+        case .emphasis(let children):
+            state.write("<em>")
+            render(children, into: &state)
+            state.write("</em>")
+        case .strong(let children):
+            state.write("<strong>")
+            render(children, into: &state)
+            state.write("</strong>")
+        case .link(let destination, let title, let children, let line):
+            renderLink(destination: destination, title: title, children, line: line, into: &state)
+        case .image(let source, let title, let children, let line):
+            renderImage(source: source, title: title, children, line: line, into: &state)
+        }
+    }
+
+    private func renderLink(destination: String, title: String, _ children: [MarkdownInline], line: Int, into state: inout RenderState) {
+        let href = resolve(LinkReference(destination: destination, line: line, isImage: false), into: &state)
+        state.write("<a href=\"")
+        state.escaped(href)
+        state.write("\"")
+        if LinkKind(destination) == .external {
+            state.write(" class=\"external\" rel=\"noreferrer\"")
+        }
+        if !title.isEmpty {
+            state.write(" title=\"")
+            state.escaped(title)
+            state.write("\"")
+        }
+        state.write(">")
+        render(children, into: &state)
+        state.write("</a>")
+    }
+
+    private func renderImage(source: String, title: String, _ children: [MarkdownInline], line: Int, into state: inout RenderState) {
+        let src = resolve(LinkReference(destination: source, line: line, isImage: true), into: &state)
+        let alt = children.plainText
+        if alt.allSatisfy(\.isWhitespace) {
+            state.issues.append(MarkdownIssue(
+                line: line, isError: false, message: "image '\(source)' has no description",
+                help: "describe the image for people who cannot see it: ![what the image shows](\(source))"))
+        }
+        state.write("<img src=\"")
+        state.escaped(src)
+        state.write("\" alt=\"")
+        state.escaped(alt)
+        state.write("\"")
+        if !title.isEmpty {
+            state.write(" title=\"")
+            state.escaped(title)
+            state.write("\"")
+        }
+        state.write(">")
+    }
+
+    private func resolve(_ reference: LinkReference, into state: inout RenderState) -> String {
+        switch resolveLink(reference) {
+        case .href(let href):
+            return href
+        case .broken(let message, let help):
+            state.issues.append(MarkdownIssue(line: reference.line, isError: true, message: message, help: help))
+            return reference.destination
+        }
+    }
+
+    private func rawHTMLIssue(line: Int) -> MarkdownIssue {
+        MarkdownIssue(
+            line: line, isError: false, message: "HTML in Markdown is not published, so this part was left out",
+            help: "write it in Markdown instead, or set 'allow_raw_html: true' in site.yaml")
+    }
+}

@@ -1,0 +1,120 @@
+import CCmark
+
+/// Parses CommonMark with cmark and copies the result into a ``MarkdownDocument``.
+///
+/// This is the only file in Waymark that touches cmark's C pointers: the C tree is freed before
+/// `parse` returns.
+public enum MarkdownParser {
+    /// Parses `source`. `firstLine` is the file line of the source's first line, so positions
+    /// count from the top of the file even after front matter was cut off.
+    public static func parse(_ source: String, firstLine: Int = 1) -> MarkdownDocument {
+        var source = source
+        let root: OpaquePointer? = source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_SOURCEPOS)
+            }
+        }
+        guard let root else { return MarkdownDocument(blocks: []) }
+        defer { cmark_node_free(root) }
+        let converter = Converter(lineOffset: firstLine - 1)
+        return MarkdownDocument(blocks: converter.blocks(under: root))
+    }
+}
+
+private struct Converter {
+    let lineOffset: Int
+
+    func blocks(under parent: OpaquePointer) -> [MarkdownBlock] {
+        var result: [MarkdownBlock] = []
+        var node = cmark_node_first_child(parent)
+        while let current = node {
+            if let block = block(current) { result.append(block) }
+            node = cmark_node_next(current)
+        }
+        return result
+    }
+
+    func block(_ node: OpaquePointer) -> MarkdownBlock? {
+        let line = Int(cmark_node_get_start_line(node)) + lineOffset
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_PARAGRAPH:
+            var inlineLine = line
+            return .paragraph(inlines(under: node, line: &inlineLine), line: line)
+        case CMARK_NODE_HEADING:
+            var inlineLine = line
+            return .heading(level: Int(cmark_node_get_heading_level(node)), inlines(under: node, line: &inlineLine), line: line)
+        case CMARK_NODE_BLOCK_QUOTE:
+            return .blockQuote(blocks(under: node), line: line)
+        case CMARK_NODE_LIST:
+            return .list(list(node), line: line)
+        case CMARK_NODE_CODE_BLOCK:
+            return .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)), line: line)
+        case CMARK_NODE_HTML_BLOCK:
+            return .htmlBlock(string(cmark_node_get_literal(node)), line: line)
+        case CMARK_NODE_THEMATIC_BREAK:
+            return .thematicBreak(line: line)
+        default:
+            return nil
+        }
+    }
+
+    func list(_ node: OpaquePointer) -> MarkdownList {
+        var items: [[MarkdownBlock]] = []
+        var item = cmark_node_first_child(node)
+        while let current = item {
+            items.append(blocks(under: current))
+            item = cmark_node_next(current)
+        }
+        return MarkdownList(
+            ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+            start: Int(cmark_node_get_list_start(node)),
+            tight: cmark_node_get_list_tight(node) != 0,
+            items: items
+        )
+    }
+
+    /// Inline children; `line` advances at each line break so links know their own line.
+    func inlines(under parent: OpaquePointer, line: inout Int) -> [MarkdownInline] {
+        var result: [MarkdownInline] = []
+        var node = cmark_node_first_child(parent)
+        while let current = node {
+            result.append(inline(current, line: &line))
+            node = cmark_node_next(current)
+        }
+        return result
+    }
+
+    func inline(_ node: OpaquePointer, line: inout Int) -> MarkdownInline {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_SOFTBREAK:
+            line += 1
+            return .softBreak
+        case CMARK_NODE_LINEBREAK:
+            line += 1
+            return .lineBreak
+        case CMARK_NODE_CODE:
+            return .code(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_HTML_INLINE:
+            return .html(string(cmark_node_get_literal(node)), line: line)
+        case CMARK_NODE_EMPH:
+            return .emphasis(inlines(under: node, line: &line))
+        case CMARK_NODE_STRONG:
+            return .strong(inlines(under: node, line: &line))
+        case CMARK_NODE_LINK:
+            let start = line
+            let children = inlines(under: node, line: &line)
+            return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)), children, line: start)
+        case CMARK_NODE_IMAGE:
+            let start = line
+            let children = inlines(under: node, line: &line)
+            return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)), children, line: start)
+        default:
+            return .text(string(cmark_node_get_literal(node)))
+        }
+    }
+
+    func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+}

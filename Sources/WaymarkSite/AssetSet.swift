@@ -1,0 +1,77 @@
+import Foundation
+import WaymarkCore
+
+/// Theme assets with content hashes in their names (`css/site.3f2a9c1d0b.css`), so hosts can
+/// cache them forever and a change is picked up at once.
+public struct AssetSet: Sendable {
+    public struct Asset: Sendable {
+        /// Path under `assets/` in the theme.
+        public var sourcePath: String
+        /// Where it is published.
+        public var url: URLPath
+        public var contents: Data
+    }
+
+    public var assets: [Asset]
+
+    /// Template key (`css_site_css`) → published path.
+    public var urlsByKey: [String: URLPath] {
+        Dictionary(uniqueKeysWithValues: assets.map { (AssetSet.key(for: $0.sourcePath), $0.url) })
+    }
+
+    /// `css/site.css` → `css_site_css`.
+    public static func key(for path: String) -> String {
+        String(path.map { "/.-".contains($0) ? "_" : $0 })
+    }
+
+    static func load(directory: String, displayRoot: String, diagnostics: inout Diagnostics) -> AssetSet {
+        let files = FileTree.list(directory)
+        var urls: [String: URLPath] = [:]
+        var assets: [Asset] = []
+        // Stylesheets refer to other assets, so they are hashed after those names are known.
+        let ordered = files.filter { !$0.hasSuffix(".css") } + files.filter { $0.hasSuffix(".css") }
+        for path in ordered {
+            guard var data = FileManager.default.contents(atPath: directory + "/" + path) else {
+                diagnostics.append(.error(SourceLocation(file: displayRoot + "/" + path), "this file could not be read"))
+                continue
+            }
+            if path.hasSuffix(".css"), let css = String(data: data, encoding: .utf8) {
+                data = Data(CSSURLRewriter.rewrite(css, stylesheet: path, urls: urls).utf8)
+            }
+            let url = URLPath("/assets/" + fingerprinted(path, hash: ContentHash.hex(data)))
+            urls[path] = url
+            assets.append(Asset(sourcePath: path, url: url, contents: data))
+        }
+        return AssetSet(assets: assets.sorted { $0.sourcePath < $1.sourcePath })
+    }
+
+    static func fingerprinted(_ path: String, hash: String) -> String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return path + "." + hash }
+        return path[..<dot] + "." + hash + path[dot...]
+    }
+}
+
+/// Points `url(…)` references in a stylesheet at the fingerprinted names.
+enum CSSURLRewriter {
+    static func rewrite(_ css: String, stylesheet: String, urls: [String: URLPath]) -> String {
+        var out = ""
+        var rest = Substring(css)
+        while let start = rest.range(of: "url(") {
+            out += rest[..<start.upperBound]
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: ")") else { break }
+            let raw = rest[..<end].trimmingCharacters(in: .whitespaces)
+            let quote = raw.first.flatMap { "\"'".contains($0) ? String($0) : nil } ?? ""
+            let reference = raw.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            let folder = stylesheet.split(separator: "/").dropLast().joined(separator: "/")
+            let target = URL(fileURLWithPath: "/" + folder + "/" + reference).standardizedFileURL.path.dropFirst()
+            if LinkKind(reference) == .relative, let url = urls[String(target)] {
+                out += quote + url.relative(from: URLPath("/assets/" + stylesheet)) + quote
+            } else {
+                out += rest[..<end]
+            }
+            rest = rest[end...]
+        }
+        return out + rest
+    }
+}

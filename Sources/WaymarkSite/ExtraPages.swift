@@ -1,0 +1,59 @@
+import WaymarkContent
+import WaymarkCore
+
+/// Pages that do not come from a Markdown file: tag lists, redirects for aliases, and 404.
+struct ExtraPages {
+    let renderer: PageRenderer
+    var site: Site { renderer.site }
+    var theme: Theme { renderer.theme }
+
+    /// `404.html`, with root-relative URLs because hosts serve it at any address.
+    func notFound() -> RenderedFile {
+        let language = site.config.defaultLanguage
+        let style = URLStyle.rootRelative(basePath: site.config.basePath)
+        let strings = theme.strings[language.tag]
+        let view = PageView(
+            title: strings?["not_found_title"] ?? "404", summary: nil, url: style.href(URLPath("/404.html")),
+            canonical: site.config.absoluteURL(URLPath("/404.html")), content: "", date: nil, updated: nil,
+            toc: [], breadcrumbs: [], children: [], tags: [], layout: "404", isSection: false, isHome: false)
+        let context = renderer.context(language: language, style: style, current: nil, page: view)
+        return RenderedFile(path: "404.html", text: theme.library.render(context, withTemplate: "404") ?? "")
+    }
+
+    /// One redirect page per alias of every page.
+    func redirects() -> [RenderedFile] {
+        site.pages.flatMap { page in
+            page.frontMatter.aliases.map { alias in
+                let from = AliasPath.normalise(alias)
+                let style = URLStyle.relative(to: from)
+                var context = renderer.context(language: page.language, style: style, current: nil, page: nil)
+                context.target = LinkView(label: page.title, url: style.href(page.url), extra: ["absolute_url": site.config.absoluteURL(page.url)])
+                return RenderedFile(path: from.outputFile, text: theme.library.render(context, withTemplate: "redirect") ?? "")
+            }
+        }
+    }
+
+    /// Tag pages use the theme's `tag` template when it has one, else `section`.
+    func tagPage(_ tagPage: TagPage) -> RenderedFile {
+        let style = URLStyle.relative(to: tagPage.url)
+        let strings = theme.strings[tagPage.language.tag]
+        let children: [LinkView]
+        if tagPage.tag == nil {
+            children = tagPage.tags.map { LinkView(label: "\($0.name) (\($0.count))", url: style.href($0.url)) }
+        } else {
+            children = tagPage.pageSources.compactMap { site.page(source: $0) }.map {
+                LinkView(label: $0.title, url: style.href($0.url), summary: $0.frontMatter.summary,
+                         date: renderer.dates.view($0.frontMatter.date, language: $0.language.tag))
+            }
+        }
+        let home = site.home(for: tagPage.language)
+        let view = PageView(
+            title: tagPage.tag ?? strings?["tags_title"] ?? "Tags", summary: nil, url: style.href(tagPage.url),
+            canonical: site.config.absoluteURL(tagPage.url), content: "", date: nil, updated: nil, toc: [],
+            breadcrumbs: home.map { [LinkView(label: $0.title, url: style.href($0.url))] } ?? [],
+            children: children, tags: [], layout: "tag", isSection: true, isHome: false)
+        let context = renderer.context(language: tagPage.language, style: style, current: nil, page: view)
+        let template = theme.templateNames.contains("tag") ? "tag" : "section"
+        return RenderedFile(path: tagPage.url.outputFile, text: theme.library.render(context, withTemplate: template) ?? "")
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Mustache
+import WaymarkContent
+import WaymarkCore
+import WaymarkMarkdown
+
+/// What rendering one page produced besides its HTML.
+struct PageRenderResult: Sendable {
+    var file: RenderedFile
+    var diagnostics: [Diagnostic]
+    /// Ids on the page, to check `page.md#id` links against.
+    var anchors: Set<String>
+    var fragmentLinks: [FragmentLink]
+}
+
+/// Renders pages through the theme. One value serves the whole build and is shared by threads.
+struct PageRenderer: Sendable {
+    let site: Site
+    let theme: Theme
+    let dates: DateTexts
+    let feeds: FeedPlan
+    /// Ids every page's template uses, which headings must not take.
+    static let reservedIDs: Set<String> = ["main-content", "top", "content", "contents", "search", "navigation"]
+
+    /// The template a page uses: its `layout`, or one chosen by its kind.
+    static func layout(for page: Page) -> String {
+        page.frontMatter.layout ?? page.kind.rawValue
+    }
+
+    func render(_ page: Page) -> PageRenderResult {
+        let style = URLStyle.relative(to: page.url)
+        var resolver = LinkResolver(site: site, page: page, style: style)
+        let document = MarkdownParser.parse(page.body, firstLine: page.bodyFirstLine)
+        let rendered = withoutActuallyEscaping({ (reference: LinkReference) in resolver.resolve(reference) }) { resolve in
+            HTMLRenderer(allowRawHTML: site.config.allowRawHTML, reservedIDs: PageRenderer.reservedIDs, resolveLink: resolve).render(document)
+        }
+        let diagnostics = rendered.issues.map { issue in
+            Diagnostic(issue.isError ? .error : .warning, SourceLocation(file: page.displayPath, line: issue.line), issue.message, help: issue.help)
+        }
+        let useTOC = rendered.sectionHeadingCount >= site.config.tocMinHeadings
+        let pageView = PageView(
+            title: page.title, summary: page.frontMatter.summary, url: style.href(page.url),
+            canonical: site.config.absoluteURL(page.url), content: rendered.html,
+            date: dates.view(page.frontMatter.date, language: page.language.tag),
+            updated: dates.view(page.frontMatter.updated, language: page.language.tag),
+            toc: useTOC ? rendered.tableOfContents.map(TOCView.init) : [],
+            breadcrumbs: site.ancestors(of: page).map { LinkView(label: $0.title, url: style.href($0.url)) },
+            children: site.children(of: page).map { listItem($0, style: style) },
+            tags: page.frontMatter.tags.compactMap { tagLink($0, language: page.language, style: style) },
+            layout: PageRenderer.layout(for: page), isSection: page.kind == .section, isHome: page.kind == .home)
+        let context = self.context(language: page.language, style: style, current: page, page: pageView)
+        let html = theme.library.render(context, withTemplate: PageRenderer.layout(for: page)) ?? ""
+        var anchors = Set(PageRenderer.reservedIDs)
+        collectIDs(rendered.tableOfContents, into: &anchors)
+        anchors.formUnion(HTMLIDs.scan(rendered.html))
+        return PageRenderResult(
+            file: RenderedFile(path: page.url.outputFile, text: html), diagnostics: diagnostics,
+            anchors: anchors, fragmentLinks: resolver.fragmentLinks)
+    }
+
+    /// The root template object shared by every kind of output page.
+    func context(language: SiteLanguage, style: URLStyle, current: Page?, page: PageView?) -> PageContext {
+        let strings = theme.strings[language.tag] ?? theme.strings[site.config.defaultLanguage.tag] ?? UIStrings(language: language.tag, values: [:])
+        let home = site.home(for: language)
+        let translations = current.map { site.translations(of: $0) } ?? []
+        let alternates = translations.count > 1
+            ? translations.map { AlternateView(lang: $0.language.tag.code, absoluteURL: site.config.absoluteURL($0.url)) } : []
+        return PageContext(
+            lang: language.tag.code, dir: language.direction.rawValue,
+            strings: StringsView(values: strings.values),
+            site: SiteView(title: site.config.title, description: site.config.description, homeURL: style.href(home?.url ?? .root)),
+            assets: theme.assets.urlsByKey.mapValues { style.href($0) },
+            menu: menuLinks(site.config.menu, language: language, style: style, current: current),
+            footerMenu: menuLinks(site.config.footerMenu, language: language, style: style, current: current),
+            exitURL: site.config.exitURL,
+            feedURL: current.flatMap { feeds.feed(for: $0, in: site) }.map { style.href($0) },
+            page: page,
+            languages: languageLinks(current: current, language: language, style: style),
+            alternates: alternates,
+            xDefault: alternates.isEmpty ? nil : translations.first.map { site.config.absoluteURL($0.url) },
+            target: nil)
+    }
+
+    private func listItem(_ page: Page, style: URLStyle) -> LinkView {
+        LinkView(label: page.title, url: style.href(page.url), summary: page.frontMatter.summary,
+                 date: dates.view(page.frontMatter.date, language: page.language.tag))
+    }
+
+    private func tagLink(_ tag: String, language: SiteLanguage, style: URLStyle) -> LinkView? {
+        let slug = TagPage.slug(tag)
+        guard let tagPage = site.tagPages.first(where: { $0.language.tag == language.tag && $0.tag.map(TagPage.slug) == slug }) else { return nil }
+        return LinkView(label: tag, url: style.href(tagPage.url))
+    }
+
+    private func menuLinks(_ items: [MenuItem], language: SiteLanguage, style: URLStyle, current: Page?) -> [LinkView] {
+        items.compactMap { item in
+            switch item.target {
+            case .url(let url):
+                return LinkView(label: item.label, url: url)
+            case .page(let source):
+                guard let target = site.page(source: source) else { return nil }
+                let shown = site.translation(key: target.translationKey, language: language.tag) ?? target
+                let isCurrent = current.map { $0.url == shown.url || (shown.kind == .section && $0.url.value.hasPrefix(shown.url.value)) } ?? false
+                return LinkView(label: item.label, url: style.href(shown.url), current: isCurrent)
+            }
+        }
+    }
+
+    private func languageLinks(current: Page?, language: SiteLanguage, style: URLStyle) -> [LinkView] {
+        guard site.config.languages.count > 1 else { return [] }
+        return site.config.languages.map { other in
+            let target = current.flatMap { site.translation(key: $0.translationKey, language: other.tag) } ?? site.home(for: other)
+            return LinkView(label: other.name, url: style.href(target?.url ?? .root), current: other.tag == language.tag,
+                            extra: ["code": other.tag.code, "dir": other.direction.rawValue])
+        }
+    }
+
+    private func collectIDs(_ entries: [TableOfContentsEntry], into set: inout Set<String>) {
+        for entry in entries {
+            set.insert(entry.id)
+            collectIDs(entry.children, into: &set)
+        }
+    }
+}
+
+extension TOCView {
+    init(_ entry: TableOfContentsEntry) {
+        self.init(id: entry.id, text: entry.text, children: entry.children.map(TOCView.init))
+    }
+}
+
+/// Finds `id="…"` values in rendered Markdown (headings of every level carry one).
+enum HTMLIDs {
+    static func scan(_ html: String) -> Set<String> {
+        var ids: Set<String> = []
+        var rest = Substring(html)
+        while let start = rest.range(of: " id=\"") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            ids.insert(String(rest[..<end]))
+            rest = rest[end...]
+        }
+        return ids
+    }
+}

@@ -1,0 +1,145 @@
+import WaymarkContent
+import WaymarkCore
+
+/// The whole site as an immutable value: every page with its place in the structure, ready to
+/// render. Built once per build by ``Site/init(config:content:)``.
+public struct Site: Sendable {
+    public let config: SiteConfig
+    public let pages: [Page]
+    public let staticFiles: [StaticFile]
+    public let draftPaths: Set<String>
+    /// Tag pages, per language.
+    public let tagPages: [TagPage]
+
+    let pageIndexBySource: [String: Int]
+    let pageIndexByURL: [URLPath: Int]
+    let staticFileByPath: [String: StaticFile]
+    let staticFileByURL: [URLPath: StaticFile]
+    /// Translation key → (language code → page index).
+    let translations: [String: [LanguageTag: Int]]
+    /// Section page index → its children's indexes, in list order.
+    let childrenOfSection: [Int: [Int]]
+    /// Page index → the section page it is listed in.
+    let parentOf: [Int: Int]
+
+    public init(config: SiteConfig, content: LoadedContent) {
+        self.config = config
+        pages = content.pages.sorted { $0.sourcePath < $1.sourcePath }
+        staticFiles = content.staticFiles
+        draftPaths = content.draftPaths
+        var bySource: [String: Int] = [:]
+        var byURL: [URLPath: Int] = [:]
+        var translations: [String: [LanguageTag: Int]] = [:]
+        for (index, page) in pages.enumerated() {
+            bySource[page.sourcePath] = index
+            byURL[page.url] = index
+            translations[page.translationKey, default: [:]][page.language.tag] = index
+        }
+        pageIndexBySource = bySource
+        pageIndexByURL = byURL
+        self.translations = translations
+        staticFileByPath = Dictionary(uniqueKeysWithValues: staticFiles.map { ($0.sourcePath, $0) })
+        staticFileByURL = Dictionary(uniqueKeysWithValues: staticFiles.map { ($0.url, $0) })
+        (childrenOfSection, parentOf) = Site.structure(pages, sectionIndex: translations)
+        tagPages = TagPage.collect(pages: pages, config: config)
+    }
+
+    /// Index of the page whose source is `path` (relative to the content folder).
+    public func page(source path: String) -> Page? { pageIndexBySource[path].map { pages[$0] } }
+
+    /// The page published at `url`.
+    public func page(at url: URLPath) -> Page? { pageIndexByURL[url].map { pages[$0] } }
+
+    /// The static file at `path` relative to the content folder.
+    public func staticFile(source path: String) -> StaticFile? { staticFileByPath[path] }
+
+    /// The static file published at `url`.
+    public func staticFile(at url: URLPath) -> StaticFile? { staticFileByURL[url] }
+
+    /// The same page in every language it exists in, default language first.
+    public func translations(of page: Page) -> [Page] {
+        guard let byLanguage = translations[page.translationKey] else { return [page] }
+        return config.languages.compactMap { byLanguage[$0.tag].map { pages[$0] } }
+    }
+
+    /// The translation of the page with `translationKey` in `language`, if it exists.
+    public func translation(key: String, language: LanguageTag) -> Page? {
+        translations[key]?[language].map { pages[$0] }
+    }
+
+    /// The home page of `language`, falling back to the default language's.
+    public func home(for language: SiteLanguage) -> Page? {
+        translation(key: "index", language: language.tag) ?? translation(key: "index", language: config.defaultLanguage.tag)
+    }
+
+    /// Pages listed on a section or home page, in list order.
+    public func children(of page: Page) -> [Page] {
+        guard let index = pageIndexBySource[page.sourcePath] else { return [] }
+        return (childrenOfSection[index] ?? []).map { pages[$0] }
+    }
+
+    /// Section pages above `page`, from the home page down; not the page itself.
+    public func ancestors(of page: Page) -> [Page] {
+        var chain: [Page] = []
+        var current = pageIndexBySource[page.sourcePath]
+        while let index = current, let parent = parentOf[index] {
+            chain.append(pages[parent])
+            current = parent
+        }
+        return chain.reversed()
+    }
+
+    /// Lists' order: weighted pages first by weight, then newest first, then by title.
+    static func listOrder(_ a: Page, _ b: Page) -> Bool {
+        switch (a.frontMatter.weight, b.frontMatter.weight) {
+        case let (x?, y?) where x != y: return x < y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: break
+        }
+        switch (a.frontMatter.date, b.frontMatter.date) {
+        case let (x?, y?) where x != y: return x > y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: break
+        }
+        if a.title != b.title { return a.title.localizedStandardCompareLite(b.title) }
+        return a.sourcePath < b.sourcePath
+    }
+
+    /// Each page's parent is the nearest section page above it, in the same language.
+    private static func structure(_ pages: [Page], sectionIndex translations: [String: [LanguageTag: Int]]) -> ([Int: [Int]], [Int: Int]) {
+        var children: [Int: [Int]] = [:]
+        var parent: [Int: Int] = [:]
+        for (index, page) in pages.enumerated() where page.kind != .home {
+            var folder = page.kind == .section ? parentFolder(page.folder) : page.folder
+            while true {
+                let key = folder.isEmpty ? "index" : folder + "/index"
+                if let section = translations[key]?[page.language.tag] {
+                    parent[index] = section
+                    children[section, default: []].append(index)
+                    break
+                }
+                if folder.isEmpty { break }
+                folder = parentFolder(folder)
+            }
+        }
+        for (section, list) in children {
+            children[section] = list.sorted { listOrder(pages[$0], pages[$1]) }
+        }
+        return (children, parent)
+    }
+
+    static func parentFolder(_ folder: String) -> String {
+        guard let slash = folder.lastIndex(of: "/") else { return "" }
+        return String(folder[..<slash])
+    }
+}
+
+extension String {
+    /// Case-insensitive comparison that does not depend on the machine's locale.
+    func localizedStandardCompareLite(_ other: String) -> Bool {
+        let a = lowercased(), b = other.lowercased()
+        return a != b ? a < b : self < other
+    }
+}

@@ -1,0 +1,124 @@
+import Dispatch
+import Foundation
+import WaymarkContent
+import WaymarkCore
+
+/// What to build and where.
+public struct BuildOptions: Sendable {
+    public var sourceDirectory: String
+    public var themeDirectory: String
+    public var outputDirectory: String
+    public var baseURL: String?
+    public var includeDrafts: Bool
+
+    public init(sourceDirectory: String = "content", themeDirectory: String = "theme", outputDirectory: String = "output",
+                baseURL: String? = nil, includeDrafts: Bool = false) {
+        self.sourceDirectory = sourceDirectory
+        self.themeDirectory = themeDirectory
+        self.outputDirectory = outputDirectory
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+    }
+}
+
+/// The outcome of a successful build.
+public struct BuildReport: Sendable {
+    /// Pages built from Markdown, per language code, default language first.
+    public var pagesPerLanguage: [(language: String, count: Int)]
+    public var filesWritten: Int
+    public var seconds: Double
+    /// Warnings, sorted by file and line.
+    public var warnings: [Diagnostic]
+}
+
+/// Runs a whole build as named stages: configuration, theme, content, site, render, write.
+public struct SiteBuilder: Sendable {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) { self.options = options }
+
+    /// Builds the site. On failure nothing in the output folder has changed.
+    public func build() -> Result<BuildReport, BuildFailure> {
+        let started = DispatchTime.now()
+        let writer = OutputWriter(outputDirectory: options.outputDirectory)
+        do {
+            let report = try run(writer: writer, started: started)
+            return .success(report)
+        } catch let failure as BuildFailure {
+            writer.discard()
+            return .failure(failure)
+        } catch {
+            writer.discard()
+            return .failure(BuildFailure(Diagnostics([.error(SourceLocation(file: options.outputDirectory), "the site could not be written: \(error.localizedDescription)")])))
+        }
+    }
+
+    private func run(writer: OutputWriter, started: DispatchTime) throws -> BuildReport {
+        let source = options.sourceDirectory
+        let displaySource = SiteBuilder.display(source)
+        var diagnostics = Diagnostics()
+        if let problem = writer.checkReplaceable() { throw BuildFailure(Diagnostics([problem])) }
+        guard FileManager.default.fileExists(atPath: source) else {
+            throw BuildFailure(Diagnostics([.error(SourceLocation(file: displaySource), "the content folder does not exist", help: "run waymark from the site's folder, or pass --source")]))
+        }
+        let config = try SiteConfigLoader.load(path: source + "/site.yaml", displayPath: displaySource + "/site.yaml", baseURLOverride: options.baseURL).get()
+        let (theme, themeWarnings) = try Theme.load(directory: options.themeDirectory, displayRoot: SiteBuilder.display(options.themeDirectory), config: config).get()
+        diagnostics.append(contentsOf: themeWarnings)
+        let content = try ContentLoader(contentDirectory: source, displayRoot: displaySource, config: config, includeDrafts: options.includeDrafts).load().get()
+        let site = Site(config: config, content: content)
+        diagnostics.append(contentsOf: SiteChecks.run(site: site, theme: theme))
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+
+        let renderer = PageRenderer(site: site, theme: theme, dates: DateTexts(site: site), feeds: FeedPlan(site: site))
+        let extras = ExtraPages(renderer: renderer)
+        try writer.prepare()
+        let generated = [extras.notFound(), Sitemap.render(site: site), Sitemap.robots(site: site)]
+            + extras.redirects()
+            + site.tagPages.map(extras.tagPage)
+            + renderer.feeds.feedBySection.sorted { $0.key < $1.key }.compactMap { entry in
+                site.page(source: entry.key).map { AtomFeed.render(section: $0, site: site, url: entry.value) }
+            }
+            + theme.assets.assets.map { RenderedFile(path: $0.url.outputFile, contents: $0.contents) }
+        let staticPaths = site.staticFiles.map { $0.url.outputFile }
+        try writer.makeDirectories(for: site.pages.map { $0.url.outputFile } + generated.map(\.path) + staticPaths)
+
+        let results = ConcurrentMap.map(site.pages) { page -> Result<PageRenderResult, Error> in
+            let result = renderer.render(page)
+            do {
+                try writer.write(result.file)
+                return .success(result)
+            } catch {
+                return .failure(error)
+            }
+        }
+        var anchors: [String: Set<String>] = [:]
+        var fragmentLinks: [FragmentLink] = []
+        for (page, result) in zip(site.pages, results) {
+            let rendered = try result.get()
+            diagnostics.append(contentsOf: rendered.diagnostics)
+            anchors[page.sourcePath] = rendered.anchors
+            fragmentLinks += rendered.fragmentLinks
+        }
+        diagnostics.append(contentsOf: SiteChecks.fragments(fragmentLinks, anchors: anchors, site: site))
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+
+        for file in generated { try writer.write(file) }
+        for file in site.staticFiles { try writer.copy(from: source + "/" + file.sourcePath, to: file.url.outputFile) }
+        try writer.publish()
+
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        let perLanguage = config.languages.map { language in
+            (language.tag.code, site.pages.filter { $0.language.tag == language.tag }.count)
+        }
+        return BuildReport(
+            pagesPerLanguage: perLanguage, filesWritten: site.pages.count + generated.count + staticPaths.count,
+            seconds: seconds, warnings: diagnostics.sorted)
+    }
+
+    /// Paths in messages are shown as the user typed them, without a trailing slash.
+    static func display(_ path: String) -> String {
+        var path = path
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Mustache
+import WaymarkContent
+import WaymarkCore
+import Yams
+
+/// A loaded theme: parsed templates, UI strings per language, and fingerprinted assets.
+public struct Theme: Sendable {
+    public let library: MustacheLibrary
+    public let templateNames: Set<String>
+    public let strings: [LanguageTag: UIStrings]
+    public let assets: AssetSet
+
+    /// Loads the theme folder at `directory`; `displayRoot` is how messages name it.
+    public static func load(directory: String, displayRoot: String, config: SiteConfig) -> Result<(Theme, Diagnostics), BuildFailure> {
+        var diagnostics = Diagnostics()
+        guard FileManager.default.fileExists(atPath: directory + "/templates") else {
+            return .failure(BuildFailure(Diagnostics([.error(
+                SourceLocation(file: displayRoot + "/templates"), "the theme has no templates folder",
+                help: "check the --theme option points at a theme (the default is 'theme')")])))
+        }
+        let templates = loadTemplates(directory: directory + "/templates", displayRoot: displayRoot + "/templates", diagnostics: &diagnostics)
+        for required in ["page", "section", "home", "404", "redirect"] where templates[required] == nil {
+            diagnostics.append(.error(SourceLocation(file: "\(displayRoot)/templates/\(required).mustache"), "the theme is missing this template"))
+        }
+        let strings = UIStrings.loadAll(directory: directory + "/i18n", displayRoot: displayRoot + "/i18n", config: config, diagnostics: &diagnostics)
+        let assets = AssetSet.load(directory: directory + "/assets", displayRoot: displayRoot + "/assets", diagnostics: &diagnostics)
+        if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics)) }
+        let theme = Theme(library: MustacheLibrary(templates: templates), templateNames: Set(templates.keys), strings: strings, assets: assets)
+        return .success((theme, diagnostics))
+    }
+
+    private static func loadTemplates(directory: String, displayRoot: String, diagnostics: inout Diagnostics) -> [String: MustacheTemplate] {
+        var templates: [String: MustacheTemplate] = [:]
+        for relative in FileTree.list(directory) where relative.hasSuffix(".mustache") {
+            let display = displayRoot + "/" + relative
+            guard let data = FileManager.default.contents(atPath: directory + "/" + relative),
+                  let text = String(validating: data, as: UTF8.self) else {
+                diagnostics.append(.error(SourceLocation(file: display), "this template could not be read as UTF-8 text"))
+                continue
+            }
+            do {
+                templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(
+                    SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                    "this template has a Mustache syntax error (\(error.error))",
+                    help: "check that every {{#section}} is closed by a matching {{/section}}"))
+            } catch {
+                diagnostics.append(.error(SourceLocation(file: display), "this template has a Mustache syntax error (\(error))"))
+            }
+        }
+        return templates
+    }
+}
+
+/// Lists files under a folder, relative and sorted, skipping hidden ones.
+enum FileTree {
+    static func list(_ directory: String) -> [String] {
+        let root = URL(fileURLWithPath: directory).standardizedFileURL
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        var files: [String] = []
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            let path = url.standardizedFileURL.path
+            if path.hasPrefix(prefix) { files.append(String(path.dropFirst(prefix.count))) }
+        }
+        return files.sorted()
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import WaymarkCLI
+
+exit(WaymarkCommand.run(Array(CommandLine.arguments.dropFirst())))
