@@ -39,8 +39,8 @@ let package = Package(
         .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent"]),
         .testTarget(
             name: "WaymarkSiteTests",
-            dependencies: ["WaymarkSite", "WaymarkCLI"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["WaymarkSite", "WaymarkCLI", "waymark"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -75,8 +75,8 @@ public enum FrontMatterParser {
             diagnostics.append(diagnostic)
             return nil
         }
-        let fields = reader.mapping(root, known: FrontMatter.knownFields, what: "front matter field", diagnostics: &diagnostics)
         let errorsBefore = diagnostics.errors.count
+        let fields = reader.mapping(root, known: FrontMatter.knownFields, what: "front matter field", diagnostics: &diagnostics)
         let title = fields.requiredString("title", diagnostics: &diagnostics, missingAt: SourceLocation(file: file, line: 1))
         let matter = FrontMatter(
             title: title ?? "",

@@ -103,7 +103,6 @@ public enum SiteConfigLoader {
             diagnostics.append(.error(location, "the base URL '\(baseURL)' is not a web address", help: "write it in full, like https://www.example.org/"))
         }
         if !baseURL.hasSuffix("/") { baseURL += "/" }
-
         let languages = readLanguages(fields, reader: reader, diagnostics: &diagnostics)
         let defaultCode = fields.string("default_language", diagnostics: &diagnostics) ?? languages.first?.tag.code ?? "en"
         var defaultLanguage = languages.first { $0.tag == LanguageTag(defaultCode) }

@@ -32,6 +32,13 @@ public struct MarkdownIssue: Sendable, Equatable {
     public var isError: Bool
     public var message: String
     public var help: String?
+
+    public init(line: Int, isError: Bool, message: String, help: String?) {
+        self.line = line
+        self.isError = isError
+        self.message = message
+        self.help = help
+    }
 }
 
 /// The result of rendering one document.
@@ -186,7 +193,8 @@ public struct HTMLRenderer {
         case .html(let html, let line):
             if allowRawHTML {
                 state.raw(html)
-            } else {
+            } else if state.issues.last != rawHTMLIssue(line: line) {
+                // One warning per line: an opening and a closing tag are one mistake.
                 state.issues.append(rawHTMLIssue(line: line))
             }
         case .emphasis(let children):

@@ -17,7 +17,7 @@ struct DateTexts: Sendable {
         }
         for (language, dates) in wanted {
             let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: language.code)
+            formatter.locale = DateTexts.locale(for: language)
             formatter.timeZone = TimeZone(identifier: "UTC")
             formatter.calendar = Calendar(identifier: .gregorian)
             formatter.setLocalizedDateFormatFromTemplate("dMMMMy")
@@ -30,6 +30,11 @@ struct DateTexts: Sendable {
             }
             texts[language] = map
         }
+    }
+
+    /// Waymark's sites are British: a bare `en` means British English ("5 March 2024").
+    static func locale(for language: LanguageTag) -> Locale {
+        Locale(identifier: language.code.lowercased() == "en" ? "en_GB" : language.code.replacingOccurrences(of: "-", with: "_"))
     }
 
     func view(_ date: CalendarDate?, language: LanguageTag) -> DateView? {

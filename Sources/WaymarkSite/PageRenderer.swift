@@ -20,7 +20,7 @@ struct PageRenderer: Sendable {
     let dates: DateTexts
     let feeds: FeedPlan
     /// Ids every page's template uses, which headings must not take.
-    static let reservedIDs: Set<String> = ["main-content", "top", "content", "contents", "search", "navigation"]
+    static let reservedIDs: Set<String> = ["main-content", "waymark-toc-title", "top", "search", "navigation"]
 
     /// The template a page uses: its `layout`, or one chosen by its kind.
     static func layout(for page: Page) -> String {
@@ -39,7 +39,7 @@ struct PageRenderer: Sendable {
         }
         let useTOC = rendered.sectionHeadingCount >= site.config.tocMinHeadings
         let pageView = PageView(
-            title: page.title, summary: page.frontMatter.summary, url: style.href(page.url),
+            title: page.title, summary: page.frontMatter.summary.flatMap { $0.isEmpty ? nil : $0 }, url: style.href(page.url),
             canonical: site.config.absoluteURL(page.url), content: rendered.html,
             date: dates.view(page.frontMatter.date, language: page.language.tag),
             updated: dates.view(page.frontMatter.updated, language: page.language.tag),
@@ -100,8 +100,9 @@ struct PageRenderer: Sendable {
             case .page(let source):
                 guard let target = site.page(source: source) else { return nil }
                 let shown = site.translation(key: target.translationKey, language: language.tag) ?? target
-                let isCurrent = current.map { $0.url == shown.url || (shown.kind == .section && $0.url.value.hasPrefix(shown.url.value)) } ?? false
-                return LinkView(label: item.label, url: style.href(shown.url), current: isCurrent)
+                let isCurrent = current?.url == shown.url
+                let inSection = !isCurrent && shown.kind == .section && (current?.url.value.hasPrefix(shown.url.value) ?? false)
+                return LinkView(label: item.label, url: style.href(shown.url), current: isCurrent, inSection: inSection)
             }
         }
     }

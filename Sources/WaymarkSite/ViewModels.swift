@@ -21,7 +21,10 @@ struct DateView: MustacheParent, Sendable {
 struct LinkView: MustacheParent, Sendable {
     var label: String
     var url: String
+    /// True on a link to the page being shown.
     var current: Bool = false
+    /// True on a link to a section the page being shown is inside.
+    var inSection: Bool = false
     var summary: String? = nil
     var date: DateView? = nil
     var extra: [String: String] = [:]
@@ -31,6 +34,7 @@ struct LinkView: MustacheParent, Sendable {
         case "label", "title", "name": label
         case "url": url
         case "current": current
+        case "in_section": inSection
         case "summary": summary
         case "date": date
         default: extra[name]

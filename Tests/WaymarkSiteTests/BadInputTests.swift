@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// Each mistake a comms officer can make gives `path:line: error: …`, exit status 1, and leaves
+/// the previously published site exactly as it was.
+@Suite struct BadInputTests {
+    static let goodSite: [String: String] = [
+        "content/site.yaml": "title: T\nbase_url: https://example.org/\n",
+        "content/index.md": "---\ntitle: Home\n---\nSee [the report page](report.md).\n",
+        "content/report.md": "---\ntitle: Report\n---\nCall 999.\n",
+    ]
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var file: String
+        var contents: Data
+        var expected: String
+        var testDescription: String { name }
+
+        init(_ name: String, _ file: String, _ text: String, _ expected: String) {
+            self.init(name, file, Data(text.utf8), expected)
+        }
+        init(_ name: String, _ file: String, _ contents: Data, _ expected: String) {
+            self.name = name
+            self.file = file
+            self.contents = contents
+            self.expected = expected
+        }
+    }
+
+    static let cases: [Case] = [
+        Case("malformed YAML", "content/report.md", "---\ntitle: Report\nsummary: [oops\n---\nText\n",
+             "content/report.md:4: error: the settings could not be read"),
+        Case("missing title", "content/report.md", "---\nsummary: Who to call\n---\nText\n",
+             "content/report.md:1: error: 'title' is missing"),
+        Case("unknown front matter key", "content/report.md", "---\ntitle: Report\ntitel: Oops\n---\nText\n",
+             "content/report.md:3: error: front matter field 'titel' is not known\n    3 | titel: Oops\n    help: did you mean 'title'?"),
+        Case("broken internal link", "content/report.md", "---\ntitle: Report\n---\nIntro.\n\nSee [signs](spot-the-sings.md).\n",
+             "content/report.md:6: error: the link 'spot-the-sings.md' points to 'spot-the-sings.md', which does not exist"),
+        Case("not UTF-8", "content/report.md", Data([0x2D, 0x2D, 0x2D, 0x0A, 0x74, 0x69, 0x74, 0x6C, 0x65, 0x3A, 0x20, 0x43, 0x61, 0x66, 0xE9, 0x0A, 0x2D, 0x2D, 0x2D, 0x0A]),
+             "content/report.md:2: error: this file is not saved as UTF-8 text"),
+        Case("unknown layout", "content/report.md", "---\ntitle: Report\nlayout: flyerr\n---\nText\n",
+             "content/report.md:3: error: the layout 'flyerr' does not exist in the theme"),
+        Case("unknown site setting", "content/site.yaml", "title: T\nbase_url: https://example.org/\nlanguage: en\n",
+             "content/site.yaml:3: error: setting 'language' is not known"),
+        Case("menu to a missing page", "content/site.yaml", "title: T\nbase_url: https://example.org/\nmenu:\n  - label: Signs\n    page: signs.md\n",
+             "content/site.yaml:5: error: the menu entry 'Signs' points to 'signs.md', which is not a page"),
+    ]
+
+    @Test(arguments: cases)
+    func mistakeIsReportedAndOutputKept(_ mistake: Case) throws {
+        let temp = try TempDir()
+        defer { temp.cleanUp() }
+        try temp.write(BadInputTests.goodSite)
+        let theme = ["--theme", Repo.root + "/theme"]
+        let first = try runWaymark(["build", "--quiet"] + theme, in: temp.path)
+        #expect(first.status == 0, "the good site should build: \(first.stderr)")
+        let before = readTree(temp.path + "/output")
+        #expect(!before.isEmpty)
+
+        try temp.writeData(mistake.file, mistake.contents)
+        let second = try runWaymark(["build"] + theme, in: temp.path)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains(mistake.expected), "stderr was:\n\(second.stderr)")
+        #expect(second.stderr.hasSuffix("— nothing was published; output is unchanged.\n"))
+        #expect(readTree(temp.path + "/output") == before, "output/ changed after a failed build")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: temp.path).filter { $0.hasPrefix("output.") }
+        #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        let temp = try TempDir()
+        defer { temp.cleanUp() }
+        let result = try runWaymark(["build", "--no-such-option"], in: temp.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Unknown option '--no-such-option'"))
+        #expect(try runWaymark(["frobnicate"], in: temp.path).status == 2)
+        #expect(try runWaymark(["build", "--help"], in: temp.path).status == 0)
+    }
+
+    @Test func refusesToReplaceAFolderThatIsNotASite() throws {
+        let temp = try TempDir()
+        defer { temp.cleanUp() }
+        try temp.write(BadInputTests.goodSite.merging(["output/notes.txt": "precious"]) { a, _ in a })
+        let result = try runWaymark(["build", "--theme", Repo.root + "/theme"], in: temp.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("does not look like a built site"))
+        #expect(FileManager.default.contents(atPath: temp.path + "/output/notes.txt") == Data("precious".utf8))
+    }
+
+    @Test func successPrintsASummary() throws {
+        let temp = try TempDir()
+        defer { temp.cleanUp() }
+        try temp.write(BadInputTests.goodSite)
+        let result = try runWaymark(["build", "--theme", Repo.root + "/theme", "--base-url", "https://partners.example/"], in: temp.path)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Built 2 pages (en 2), "))
+        #expect(result.stdout.contains(" written to output/ in "))
+        let home = String(decoding: FileManager.default.contents(atPath: temp.path + "/output/index.html") ?? Data(), as: UTF8.self)
+        #expect(home.contains("https://partners.example/"))
+    }
+}
+
+/// The example site in `content/` builds with the default theme, with no warnings, and two
+/// builds are byte-identical.
+@Suite struct ExampleSiteTests {
+    @Test func buildsCleanlyAndDeterministically() throws {
+        let temp = try TempDir()
+        defer { temp.cleanUp() }
+        var trees: [[String: Data]] = []
+        for run in ["a", "b"] {
+            let result = try runWaymark(["build", "--source", Repo.root + "/content", "--theme", Repo.root + "/theme", "--output", "\(temp.path)/\(run)"], in: temp.path)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.isEmpty, "the example site should build without warnings:\n\(result.stderr)")
+            trees.append(readTree("\(temp.path)/\(run)"))
+        }
+        #expect(trees[0].count > 20)
+        #expect(trees[0] == trees[1], "two builds of the same input differ")
+    }
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Hugo vs Waymark on the same hugobench corpus: cold builds into tmpfs, alternating, timed with
+# GNU time; prints a Markdown table per size (wall, peak RSS, files written by kind).
+# Usage: bench/compare-hugo.sh [PAGES...]        PAGES = total content pages per corpus, default 1000 10000
+# Environment:
+#   RUNS=3            cold runs of each generator per size
+#   WAYMARK=PATH      use this waymark binary instead of `swift build -c release`; WAYMARK=skip: Hugo only
+#   SHARED=DIR        the shared folder (default: ../shared beside the repo)
+#   WORK=DIR          where corpora are generated (default /tmp/waymark-bench)
+#   DEST=DIR          tmpfs folder for build outputs (default /dev/shm/waymark-bench)
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(dirname "$here")
+shared=${SHARED:-$(dirname "$repo")/shared}
+hugobench=$shared/bench/hugobench
+runs=${RUNS:-3}
+work=${WORK:-/tmp/waymark-bench}
+dest=${DEST:-/dev/shm/waymark-bench}
+sizes=("$@")
+(( ${#sizes[@]} )) || sizes=(1000 10000)
+
+die() { echo "compare-hugo: $*" >&2; exit 1; }
+[[ -f $hugobench/gen.py ]] || die "no $hugobench/gen.py (set SHARED=...)"
+for n in "${sizes[@]}"; do
+  [[ $n =~ ^[0-9]+$ ]] && (( n >= 10 && n % 10 == 0 )) || die "size $n: must be a multiple of 10"
+done
+
+# Tools: hugo and GNU time from Debian when missing.
+missing=()
+command -v hugo >/dev/null || missing+=(hugo)
+[[ -x /usr/bin/time ]] || missing+=(time)
+if (( ${#missing[@]} )); then
+  sudo=; [[ $(id -u) == 0 ]] || sudo=sudo
+  echo "compare-hugo: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" \
+    || die "could not install ${missing[*]}"
+fi
+
+# Waymark: one release build, before any timing.
+waymark=${WAYMARK:-}
+if [[ -z $waymark ]]; then
+  echo "compare-hugo: swift build -c release --product waymark" >&2
+  (cd "$repo" && swift build -c release --product waymark >&2) || die "swift build failed"
+  waymark=$(cd "$repo" && swift build -c release --show-bin-path)/waymark
+fi
+[[ $waymark == skip || -x $waymark ]] || die "no waymark binary at $waymark"
+
+echo "# Hugo vs Waymark (hugobench)"
+echo
+echo "$(nproc) cores, $(awk '/^MemTotal/ {printf "%.0f", $2 / 1048576}' /proc/meminfo) GiB; $(hugo version | cut -d' ' -f1-2);" \
+     "waymark: $waymark; $runs cold runs each, alternating, output to $dest (tmpfs)."
+
+# One timed cold run: NAME RUN DEST_DIR COMMAND... ; leaves NAME.RUN.time.txt in $times.
+timed() {
+  local name=$1 run=$2 out=$3; shift 3
+  rm -rf "$out"
+  sync; sleep 2  # let the deletes' writeback settle first, as bench.sh does
+  /usr/bin/time -v -o "$times/$name.$run.time.txt" "$@" || die "$name run $run failed: $*"
+}
+
+mkdir -p "$work" "$dest"
+for n in "${sizes[@]}"; do
+  site=$work/$n
+  times=$site/times
+  # gen.py's ratio: every 5th page translated into 5 languages, so pages + pages/5*5 = n.
+  python3 "$hugobench/gen.py" --out "$site" --pages $((n / 2)) --translated $((n / 10)) >/dev/null
+  python3 "$here/adapt_hugobench.py" "$site" >&2
+  rm -rf "$times"; mkdir -p "$times"
+  export HUGO_CACHEDIR=$site/.hugo_cache
+  for i in $(seq 1 "$runs"); do
+    rm -rf "$site/resources" "$HUGO_CACHEDIR"  # cold: no Hugo caches either
+    (cd "$site" && timed hugo "$i" "$dest/hugo" hugo --quiet --destination "$dest/hugo")
+    [[ $waymark == skip ]] || (cd "$site" && timed waymark "$i" "$dest/waymark" \
+      "$waymark" build --quiet --source "$site/waymark-content" --theme "$repo/theme" --output "$dest/waymark")
+  done
+  outs=(hugo="$dest/hugo")
+  [[ $waymark == skip ]] || outs+=(waymark="$dest/waymark")
+  echo
+  echo "## $n content pages"
+  echo
+  python3 "$here/bench_report.py" "$site" "$times" "${outs[@]}"
+  rm -rf "$dest/hugo" "$dest/waymark"
+done
+rmdir "$dest" 2>/dev/null || true
