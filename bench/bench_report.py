@@ -21,15 +21,16 @@ HTML_KINDS = ["content pages", "home pages", "section lists", "tag index pages",
 XML_KINDS = ["feeds", "sitemaps", "other XML"]
 
 
-def parse_time(f: Path) -> tuple[float, int]:
-    """(wall seconds, peak RSS KB) from a GNU time -v report."""
+def parse_time(f: Path) -> tuple[float, int, float]:
+    """(wall seconds, peak RSS KB, user+system CPU seconds) from a GNU time -v report."""
     text = f.read_text()
     wall = re.search(r"Elapsed \(wall clock\) time .*: (\S+)", text).group(1)
     secs = 0.0
     for part in wall.split(":"):  # h:mm:ss or m:ss.ss
         secs = secs * 60 + float(part)
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
-    return secs, rss
+    cpu = sum(float(re.search(rf"{k} time \(seconds\): (\S+)", text).group(1)) for k in ("User", "System"))
+    return secs, rss, cpu
 
 
 def classify(out: Path, langs: set[str], sections: set[str]) -> dict[str, int]:
@@ -81,6 +82,9 @@ def main(argv: list[str]) -> int:
     manifest = json.loads((corpus / "corpus.json").read_text(encoding="utf-8"))
     langs, sections = set(manifest["languages"]), set(manifest["sections"])
     names = list(outs)
+    for n, d in outs.items():
+        if not Path(d).is_dir() or not list(times_dir.glob(f"{n}.*.time.txt")):
+            sys.exit(f"bench_report: no output folder {d} or no {n}.*.time.txt in {times_dir}")
 
     runs = {n: [parse_time(f) for f in sorted(times_dir.glob(f"{n}.*.time.txt"))] for n in names}
     counts = {n: classify(Path(d), langs, sections) for n, d in outs.items()}
@@ -89,11 +93,16 @@ def main(argv: list[str]) -> int:
         return f"{vals[-1] / vals[0]:.2f}" if len(vals) > 1 and vals[0] else ""
 
     rows = []
-    walls = {n: [w for w, _ in runs[n]] for n in names}
-    rsss = {n: [r / 1024 for _, r in runs[n]] for n in names}
+    walls = {n: [w for w, _, _ in runs[n]] for n in names}
+    rsss = {n: [r / 1024 for _, r, _ in runs[n]] for n in names}
+    cpus = {n: [c for _, _, c in runs[n]] for n in names}
     rows.append(["wall, best (s)"] + [f"{min(walls[n]):.2f}" for n in names]
                 + [ratio([min(walls[n]) for n in names])])
     rows.append(["wall, range (s)"] + [f"{min(walls[n]):.2f}–{max(walls[n]):.2f}" for n in names] + [""])
+    # CPU time shows how much of the machine each used (2 cores: up to 2x wall), and is steadier
+    # than wall when something else is running.
+    rows.append(["CPU user+sys, median (s)"] + [f"{statistics.median(cpus[n]):.2f}" for n in names]
+                + [ratio([statistics.median(cpus[n]) for n in names])])
     rows.append(["peak RSS, median (MiB)"] + [f"{statistics.median(rsss[n]):.0f}" for n in names]
                 + [ratio([statistics.median(rsss[n]) for n in names])])
     rows.append(["peak RSS, range (MiB)"] + [f"{min(rsss[n]):.0f}–{max(rsss[n]):.0f}" for n in names] + [""])

@@ -32,6 +32,9 @@ public struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print only warnings and errors, no summary.")
     public var quiet = false
 
+    @Flag(name: .long, help: "Also print how long each stage of the build took.")
+    public var timings = false
+
     public init() {}
 
     public func run() throws {
@@ -41,6 +44,11 @@ public struct BuildCommand: ParsableCommand {
         case .success(let report):
             report.warnings.forEach(printer.print)
             if !quiet { Swift.print(summary(report)) }
+            if timings {
+                for stage in report.stages {
+                    Swift.print("  " + stage.name.padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%7.3f s", stage.seconds))
+                }
+            }
         case .failure(let failure):
             let sorted = failure.diagnostics.sorted
             sorted.forEach(printer.print)

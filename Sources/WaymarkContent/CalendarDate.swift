@@ -28,13 +28,18 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// `2024-03-05`.
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        CalendarDate.padded(year, 4) + "-" + CalendarDate.padded(month, 2) + "-" + CalendarDate.padded(day, 2)
     }
 
     /// `2024-03-05T00:00:00Z`, for feeds.
     public var rfc3339: String { iso + "T00:00:00Z" }
 
     public var description: String { iso }
+
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

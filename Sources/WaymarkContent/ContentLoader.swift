@@ -54,18 +54,7 @@ public struct ContentLoader: Sendable {
     }
 
     private func listFiles() -> [String] {
-        let root = URL(fileURLWithPath: contentDirectory).standardizedFileURL
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        var files: [String] = []
-        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(rootPath) else { continue }
-            let relative = String(path.dropFirst(rootPath.count))
-            if !ContentLoader.isIgnored(relative) { files.append(relative) }
-        }
-        return files.sorted()
+        FileTree.files(under: contentDirectory).filter { !ContentLoader.isIgnored($0) }
     }
 
     enum PageResult: Sendable {
@@ -75,7 +64,8 @@ public struct ContentLoader: Sendable {
 
     func loadPage(_ relativePath: String) -> PageResult {
         let display = displayRoot + "/" + relativePath
-        guard let data = FileManager.default.contents(atPath: contentDirectory + "/" + relativePath) else {
+        let filePath = contentDirectory + "/" + relativePath
+        guard let data = FileManager.default.contents(atPath: filePath) else {
             return .failed([.error(SourceLocation(file: display), "this file could not be read")])
         }
         guard let text = String(validating: data, as: UTF8.self) else {
@@ -100,7 +90,7 @@ public struct ContentLoader: Sendable {
             sourcePath: relativePath, displayPath: display, language: naming.language,
             translationKey: naming.translationKey, kind: naming.kind, folder: naming.folder,
             url: naming.url(slug: frontMatter.slug), frontMatter: frontMatter,
-            body: source.body, bodyFirstLine: source.bodyFirstLine))
+            filePath: filePath))
     }
 }
 

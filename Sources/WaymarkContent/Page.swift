@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkCore
 
 /// One Markdown page of the site, with its address decided.
@@ -24,10 +25,20 @@ public struct Page: Sendable, Identifiable {
     public var folder: String
     public var url: URLPath
     public var frontMatter: FrontMatter
-    public var body: String
-    public var bodyFirstLine: Int
+    /// Where the file is on disk. The Markdown body is read again when the page is rendered
+    /// rather than kept: holding every body in memory would double the build's footprint.
+    public var filePath: String
 
     public var title: String { frontMatter.title }
+
+    /// The Markdown after the front matter, and the file line it starts on.
+    public func loadBody() -> Result<(text: String, firstLine: Int), Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: filePath),
+              let text = String(validating: data, as: UTF8.self) else {
+            return .failure(.error(SourceLocation(file: displayPath), "this file changed or disappeared during the build", help: "build again"))
+        }
+        return FrontMatterParser.split(SourceText.stripBOM(text), file: displayPath).map { ($0.body, $0.bodyFirstLine) }
+    }
 }
 
 /// A file that is copied as it is (PDF, image).

@@ -52,8 +52,7 @@ public struct SiteConfig: Sendable {
 
     /// The site's address for `path`, e.g. `https://example.org/strategy/`.
     public func absoluteURL(_ path: URLPath) -> String {
-        let origin = baseURL.hasSuffix(basePath) ? String(baseURL.dropLast(basePath.count)) : baseURL
-        return origin + basePath + String(path.value.dropFirst())
+        baseURL + path.value.dropFirst()
     }
 
     /// The configured language with this code, if any.

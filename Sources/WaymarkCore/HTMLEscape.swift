@@ -1,30 +1,43 @@
 /// Escaping for text placed in HTML and XML.
 public enum HTMLEscape {
-    /// Escapes `& < > "` (and `'` for attributes) so text can sit in content or a quoted attribute.
+    /// Escapes `& < > " '` so text can sit in content or a quoted attribute.
     public static func escape(_ text: String) -> String {
-        var needsWork = false
-        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
-            needsWork = true
-            break
-        }
-        guard needsWork else { return text }
+        guard text.utf8.contains(where: needsEscape) else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count + 16)
         append(text, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `text` escaped to a byte buffer; the renderer's hot path.
-    public static func append(_ text: some StringProtocol, to out: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-            default: out.append(byte)
+    /// Appends `text` escaped to a byte buffer; the Markdown renderer's hot path, so it copies
+    /// runs of ordinary bytes at once instead of byte by byte.
+    public static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count where needsEscape(bytes[index]) {
+                if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                appendEntity(for: bytes[index], to: &out)
+                runStart = index + 1
             }
+            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
+    }
+
+    @inline(__always)
+    static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+    }
+
+    static func appendEntity(for byte: UInt8, to out: inout [UInt8]) {
+        let entity: StaticString
+        switch byte {
+        case 0x26: entity = "&amp;"
+        case 0x3C: entity = "&lt;"
+        case 0x3E: entity = "&gt;"
+        case 0x22: entity = "&quot;"
+        default: entity = "&#39;"
+        }
+        entity.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 }

@@ -47,6 +47,8 @@ public struct RenderedMarkdown: Sendable {
     public var tableOfContents: [TableOfContentsEntry]
     /// How many `h2`/`h3` headings the page has: the site decides whether that makes a TOC.
     public var sectionHeadingCount: Int
+    /// Every heading id on the page, for checking `page.md#id` links.
+    public var headingIDs: [String]
     public var issues: [MarkdownIssue]
 }
 
@@ -72,6 +74,7 @@ public struct HTMLRenderer {
             html: String(decoding: state.out, as: UTF8.self),
             tableOfContents: state.toc,
             sectionHeadingCount: state.sectionHeadings,
+            headingIDs: state.headingIDs,
             issues: state.issues
         )
     }
@@ -81,6 +84,7 @@ public struct HTMLRenderer {
         var ids: HeadingIDs
         var toc: [TableOfContentsEntry] = []
         var sectionHeadings = 0
+        var headingIDs: [String] = []
         var issues: [MarkdownIssue] = []
 
         mutating func write(_ text: StaticString) {
@@ -133,6 +137,7 @@ public struct HTMLRenderer {
     private func renderHeading(level: Int, _ inlines: [MarkdownInline], into state: inout RenderState) {
         let text = inlines.plainText
         let id = state.ids.next(for: text)
+        state.headingIDs.append(id)
         if level == 2 {
             state.toc.append(TableOfContentsEntry(id: id, text: text))
             state.sectionHeadings += 1

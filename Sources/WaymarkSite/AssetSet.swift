@@ -12,11 +12,13 @@ public struct AssetSet: Sendable {
         public var contents: Data
     }
 
-    public var assets: [Asset]
-
+    public let assets: [Asset]
     /// Template key (`css_site_css`) → published path.
-    public var urlsByKey: [String: URLPath] {
-        Dictionary(uniqueKeysWithValues: assets.map { (AssetSet.key(for: $0.sourcePath), $0.url) })
+    public let urlsByKey: [String: URLPath]
+
+    init(assets: [Asset]) {
+        self.assets = assets
+        urlsByKey = Dictionary(uniqueKeysWithValues: assets.map { (AssetSet.key(for: $0.sourcePath), $0.url) })
     }
 
     /// `css/site.css` → `css_site_css`.
@@ -25,7 +27,7 @@ public struct AssetSet: Sendable {
     }
 
     static func load(directory: String, displayRoot: String, diagnostics: inout Diagnostics) -> AssetSet {
-        let files = FileTree.list(directory)
+        let files = FileTree.files(under: directory)
         var urls: [String: URLPath] = [:]
         var assets: [Asset] = []
         // Stylesheets refer to other assets, so they are hashed after those names are known.

@@ -27,7 +27,7 @@ struct ExtraPages {
                 let from = AliasPath.normalise(alias)
                 let style = URLStyle.relative(to: from)
                 var context = renderer.context(language: page.language, style: style, current: nil, page: nil)
-                context.target = LinkView(label: page.title, url: style.href(page.url), extra: ["absolute_url": site.config.absoluteURL(page.url)])
+                context.target = LinkView(label: page.title, url: style.href(page.url), absoluteURL: site.config.absoluteURL(page.url))
                 return RenderedFile(path: from.outputFile, text: theme.library.render(context, withTemplate: "redirect") ?? "")
             }
         }

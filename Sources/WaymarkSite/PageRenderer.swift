@@ -30,11 +30,18 @@ struct PageRenderer: Sendable {
     func render(_ page: Page) -> PageRenderResult {
         let style = URLStyle.relative(to: page.url)
         var resolver = LinkResolver(site: site, page: page, style: style)
-        let document = MarkdownParser.parse(page.body, firstLine: page.bodyFirstLine)
+        let document: MarkdownDocument
+        var diagnostics: [Diagnostic] = []
+        switch page.loadBody() {
+        case .success(let body): document = MarkdownParser.parse(body.text, firstLine: body.firstLine)
+        case .failure(let problem):
+            document = MarkdownDocument(blocks: [])
+            diagnostics.append(problem)
+        }
         let rendered = withoutActuallyEscaping({ (reference: LinkReference) in resolver.resolve(reference) }) { resolve in
             HTMLRenderer(allowRawHTML: site.config.allowRawHTML, reservedIDs: PageRenderer.reservedIDs, resolveLink: resolve).render(document)
         }
-        let diagnostics = rendered.issues.map { issue in
+        diagnostics += rendered.issues.map { issue in
             Diagnostic(issue.isError ? .error : .warning, SourceLocation(file: page.displayPath, line: issue.line), issue.message, help: issue.help)
         }
         let useTOC = rendered.sectionHeadingCount >= site.config.tocMinHeadings
@@ -50,9 +57,7 @@ struct PageRenderer: Sendable {
             layout: PageRenderer.layout(for: page), isSection: page.kind == .section, isHome: page.kind == .home)
         let context = self.context(language: page.language, style: style, current: page, page: pageView)
         let html = theme.library.render(context, withTemplate: PageRenderer.layout(for: page)) ?? ""
-        var anchors = Set(PageRenderer.reservedIDs)
-        collectIDs(rendered.tableOfContents, into: &anchors)
-        anchors.formUnion(HTMLIDs.scan(rendered.html))
+        let anchors = PageRenderer.reservedIDs.union(rendered.headingIDs)
         return PageRenderResult(
             file: RenderedFile(path: page.url.outputFile, text: html), diagnostics: diagnostics,
             anchors: anchors, fragmentLinks: resolver.fragmentLinks)
@@ -87,9 +92,8 @@ struct PageRenderer: Sendable {
     }
 
     private func tagLink(_ tag: String, language: SiteLanguage, style: URLStyle) -> LinkView? {
-        let slug = TagPage.slug(tag)
-        guard let tagPage = site.tagPages.first(where: { $0.language.tag == language.tag && $0.tag.map(TagPage.slug) == slug }) else { return nil }
-        return LinkView(label: tag, url: style.href(tagPage.url))
+        guard let url = site.tagURL(tag, language: language) else { return nil }
+        return LinkView(label: tag, url: style.href(url))
     }
 
     private func menuLinks(_ items: [MenuItem], language: SiteLanguage, style: URLStyle, current: Page?) -> [LinkView] {
@@ -112,14 +116,7 @@ struct PageRenderer: Sendable {
         return site.config.languages.map { other in
             let target = current.flatMap { site.translation(key: $0.translationKey, language: other.tag) } ?? site.home(for: other)
             return LinkView(label: other.name, url: style.href(target?.url ?? .root), current: other.tag == language.tag,
-                            extra: ["code": other.tag.code, "dir": other.direction.rawValue])
-        }
-    }
-
-    private func collectIDs(_ entries: [TableOfContentsEntry], into set: inout Set<String>) {
-        for entry in entries {
-            set.insert(entry.id)
-            collectIDs(entry.children, into: &set)
+                            code: other.tag.code, dir: other.direction.rawValue)
         }
     }
 }
@@ -127,20 +124,5 @@ struct PageRenderer: Sendable {
 extension TOCView {
     init(_ entry: TableOfContentsEntry) {
         self.init(id: entry.id, text: entry.text, children: entry.children.map(TOCView.init))
-    }
-}
-
-/// Finds `id="…"` values in rendered Markdown (headings of every level carry one).
-enum HTMLIDs {
-    static func scan(_ html: String) -> Set<String> {
-        var ids: Set<String> = []
-        var rest = Substring(html)
-        while let start = rest.range(of: " id=\"") {
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            ids.insert(String(rest[..<end]))
-            rest = rest[end...]
-        }
-        return ids
     }
 }

@@ -11,6 +11,7 @@ public struct Site: Sendable {
     /// Tag pages, per language.
     public let tagPages: [TagPage]
 
+    let tagURLs: [LanguageTag: [String: URLPath]]
     let pageIndexBySource: [String: Int]
     let pageIndexByURL: [URLPath: Int]
     let staticFileByPath: [String: StaticFile]
@@ -42,6 +43,16 @@ public struct Site: Sendable {
         staticFileByURL = Dictionary(uniqueKeysWithValues: staticFiles.map { ($0.url, $0) })
         (childrenOfSection, parentOf) = Site.structure(pages, sectionIndex: translations)
         tagPages = TagPage.collect(pages: pages, config: config)
+        var tagURLs: [LanguageTag: [String: URLPath]] = [:]
+        for tagPage in tagPages {
+            if let tag = tagPage.tag { tagURLs[tagPage.language.tag, default: [:]][TagPage.slug(tag)] = tagPage.url }
+        }
+        self.tagURLs = tagURLs
+    }
+
+    /// The page listing everything tagged `tag` in `language`.
+    public func tagURL(_ tag: String, language: SiteLanguage) -> URLPath? {
+        tagURLs[language.tag]?[TagPage.slug(tag)]
     }
 
     /// Index of the page whose source is `path` (relative to the content folder).

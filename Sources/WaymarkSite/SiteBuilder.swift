@@ -29,6 +29,20 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Warnings, sorted by file and line.
     public var warnings: [Diagnostic]
+    /// Wall-clock seconds of each named stage, in order.
+    public var stages: [(name: String, seconds: Double)]
+}
+
+/// Times named build stages.
+struct StageClock {
+    private(set) var stages: [(name: String, seconds: Double)] = []
+    private var last = DispatchTime.now()
+
+    mutating func lap(_ name: String) {
+        let now = DispatchTime.now()
+        stages.append((name, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
+    }
 }
 
 /// Runs a whole build as named stages: configuration, theme, content, site, render, write.
@@ -57,6 +71,7 @@ public struct SiteBuilder: Sendable {
         let source = options.sourceDirectory
         let displaySource = SiteBuilder.display(source)
         var diagnostics = Diagnostics()
+        var clock = StageClock()
         if let problem = writer.checkReplaceable() { throw BuildFailure(Diagnostics([problem])) }
         guard FileManager.default.fileExists(atPath: source) else {
             throw BuildFailure(Diagnostics([.error(SourceLocation(file: displaySource), "the content folder does not exist", help: "run waymark from the site's folder, or pass --source")]))
@@ -64,23 +79,28 @@ public struct SiteBuilder: Sendable {
         let config = try SiteConfigLoader.load(path: source + "/site.yaml", displayPath: displaySource + "/site.yaml", baseURLOverride: options.baseURL).get()
         let (theme, themeWarnings) = try Theme.load(directory: options.themeDirectory, displayRoot: SiteBuilder.display(options.themeDirectory), config: config).get()
         diagnostics.append(contentsOf: themeWarnings)
+        clock.lap("configuration and theme")
         let content = try ContentLoader(contentDirectory: source, displayRoot: displaySource, config: config, includeDrafts: options.includeDrafts).load().get()
+        clock.lap("content")
         let site = Site(config: config, content: content)
         diagnostics.append(contentsOf: SiteChecks.run(site: site, theme: theme))
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        clock.lap("site structure")
 
         let renderer = PageRenderer(site: site, theme: theme, dates: DateTexts(site: site), feeds: FeedPlan(site: site))
         let extras = ExtraPages(renderer: renderer)
         try writer.prepare()
         let generated = [extras.notFound(), Sitemap.render(site: site), Sitemap.robots(site: site)]
             + extras.redirects()
-            + site.tagPages.map(extras.tagPage)
+            + ConcurrentMap.map(site.tagPages, extras.tagPage)
             + renderer.feeds.feedBySection.sorted { $0.key < $1.key }.compactMap { entry in
                 site.page(source: entry.key).map { AtomFeed.render(section: $0, site: site, url: entry.value) }
             }
             + theme.assets.assets.map { RenderedFile(path: $0.url.outputFile, contents: $0.contents) }
         let staticPaths = site.staticFiles.map { $0.url.outputFile }
+        clock.lap("lists, feeds, sitemap, redirects")
         try writer.makeDirectories(for: site.pages.map { $0.url.outputFile } + generated.map(\.path) + staticPaths)
+        clock.lap("folders")
 
         let results = ConcurrentMap.map(site.pages) { page -> Result<PageRenderResult, Error> in
             let result = renderer.render(page)
@@ -99,12 +119,14 @@ public struct SiteBuilder: Sendable {
             anchors[page.sourcePath] = rendered.anchors
             fragmentLinks += rendered.fragmentLinks
         }
+        clock.lap("pages")
         diagnostics.append(contentsOf: SiteChecks.fragments(fragmentLinks, anchors: anchors, site: site))
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
 
         for file in generated { try writer.write(file) }
         for file in site.staticFiles { try writer.copy(from: source + "/" + file.sourcePath, to: file.url.outputFile) }
         try writer.publish()
+        clock.lap("write and publish")
 
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let perLanguage = config.languages.map { language in
@@ -112,7 +134,7 @@ public struct SiteBuilder: Sendable {
         }
         return BuildReport(
             pagesPerLanguage: perLanguage, filesWritten: site.pages.count + generated.count + staticPaths.count,
-            seconds: seconds, warnings: diagnostics.sorted)
+            seconds: seconds, warnings: diagnostics.sorted, stages: clock.stages)
     }
 
     /// Paths in messages are shown as the user typed them, without a trailing slash.

