@@ -21,7 +21,7 @@ public struct YAMLReader: Sendable {
             // The basic resolver leaves every scalar as text: Waymark decides each field's type
             // itself (so phone numbers stay strings), and skipping the default resolver's
             // regular expressions makes reading ten thousand front matters several times faster.
-            return .success(try Yams.compose(yaml: text, Resolver.basic))
+            return .success(try Yams.compose(yaml: text, Resolver.basic, .default, .utf8))
         } catch let error as YamlError {
             return .failure(describe(error))
         } catch {

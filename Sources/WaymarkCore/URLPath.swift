@@ -29,18 +29,27 @@ public struct URLPath: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// A relative reference from a page at `base` to this path, e.g. `../report/`.
+    ///
+    /// Works on the UTF-8 bytes: it runs for every link on every page.
     public func relative(from base: URLPath) -> String {
-        let from = base.directorySegments
-        let to = segments
-        var common = 0
-        while common < from.count, common < to.count - (isDirectory ? 0 : 1), from[common] == to[common] {
-            common += 1
+        let from = Array(base.value.utf8)
+        let to = Array(value.utf8)
+        let slash = UInt8(ascii: "/")
+        // The folder the browser resolves against ends at the base's last slash.
+        let fromEnd = (from.lastIndex(of: slash) ?? 0) + 1
+        var common = 0  // length of the shared prefix, ending just after a slash
+        var index = 0
+        while index < fromEnd, index < to.count, from[index] == to[index] {
+            if from[index] == slash { common = index + 1 }
+            index += 1
         }
-        let ups = String(repeating: "../", count: from.count - common)
-        var rest = to[common...].joined(separator: "/")
-        if isDirectory, !rest.isEmpty { rest += "/" }
-        let result = ups + rest
-        return result.isEmpty ? "./" : result
+        var out: [UInt8] = []
+        out.reserveCapacity(to.count + 12)
+        for byte in from[common..<fromEnd] where byte == slash {
+            out.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "."), slash])
+        }
+        out.append(contentsOf: to[common...])
+        return out.isEmpty ? "./" : String(decoding: out, as: UTF8.self)
     }
 
     public static func < (lhs: URLPath, rhs: URLPath) -> Bool { lhs.value < rhs.value }

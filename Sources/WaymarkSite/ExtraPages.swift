@@ -26,8 +26,8 @@ struct ExtraPages {
             page.frontMatter.aliases.map { alias in
                 let from = AliasPath.normalise(alias)
                 let style = URLStyle.relative(to: from)
-                var context = renderer.context(language: page.language, style: style, current: nil, page: nil)
-                context.target = LinkView(label: page.title, url: style.href(page.url), absoluteURL: site.config.absoluteURL(page.url))
+                let target = LinkView(label: page.title, url: style.href(page.url), absoluteURL: site.config.absoluteURL(page.url))
+                let context = renderer.context(language: page.language, style: style, current: nil, page: nil, target: target)
                 return RenderedFile(path: from.outputFile, text: theme.library.render(context, withTemplate: "redirect") ?? "")
             }
         }

@@ -64,7 +64,7 @@ struct PageRenderer: Sendable {
     }
 
     /// The root template object shared by every kind of output page.
-    func context(language: SiteLanguage, style: URLStyle, current: Page?, page: PageView?) -> PageContext {
+    func context(language: SiteLanguage, style: URLStyle, current: Page?, page: PageView?, target: LinkView? = nil) -> PageContext {
         let strings = theme.strings[language.tag] ?? theme.strings[site.config.defaultLanguage.tag] ?? UIStrings(language: language.tag, values: [:])
         let home = site.home(for: language)
         let translations = current.map { site.translations(of: $0) } ?? []
@@ -72,9 +72,9 @@ struct PageRenderer: Sendable {
             ? translations.map { AlternateView(lang: $0.language.tag.code, absoluteURL: site.config.absoluteURL($0.url)) } : []
         return PageContext(
             lang: language.tag.code, dir: language.direction.rawValue,
-            strings: StringsView(values: strings.values),
+            strings: TextTable(strings.values),
             site: SiteView(title: site.config.title, description: site.config.description, homeURL: style.href(home?.url ?? .root)),
-            assets: theme.assets.urlsByKey.mapValues { style.href($0) },
+            assets: TextTable(theme.assets.urlsByKey.mapValues { style.href($0) }),
             menu: menuLinks(site.config.menu, language: language, style: style, current: current),
             footerMenu: menuLinks(site.config.footerMenu, language: language, style: style, current: current),
             exitURL: site.config.exitURL,
@@ -83,7 +83,7 @@ struct PageRenderer: Sendable {
             languages: languageLinks(current: current, language: language, style: style),
             alternates: alternates,
             xDefault: alternates.isEmpty ? nil : translations.first.map { site.config.absoluteURL($0.url) },
-            target: nil)
+            target: target)
     }
 
     private func listItem(_ page: Page, style: URLStyle) -> LinkView {
@@ -122,7 +122,7 @@ struct PageRenderer: Sendable {
 }
 
 extension TOCView {
-    init(_ entry: TableOfContentsEntry) {
+    convenience init(_ entry: TableOfContentsEntry) {
         self.init(id: entry.id, text: entry.text, children: entry.children.map(TOCView.init))
     }
 }

@@ -31,6 +31,7 @@ public struct Theme: Sendable {
     }
 
     private static func loadTemplates(directory: String, displayRoot: String, diagnostics: inout Diagnostics) -> [String: MustacheTemplate] {
+        FastHTMLEscaping.register()
         var templates: [String: MustacheTemplate] = [:]
         for relative in FileTree.files(under: directory) where relative.hasSuffix(".mustache") {
             let display = displayRoot + "/" + relative
@@ -40,7 +41,7 @@ public struct Theme: Sendable {
                 continue
             }
             do {
-                templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+                templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: FastHTMLEscaping.pragma + text)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(
                     SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
@@ -52,4 +53,21 @@ public struct Theme: Sendable {
         }
         return templates
     }
+}
+
+/// Escapes `{{variables}}` with Waymark's byte-level escaper instead of swift-mustache's default,
+/// which looks every character up in a dictionary and was a fifth of all rendering time.
+/// It escapes the same five characters; the library's documented `CONTENT_TYPE` pragma selects it,
+/// prepended to every template on the first line so error line numbers do not move.
+enum FastHTMLEscaping: MustacheContentType {
+    case html
+
+    static let name = "WAYMARK_HTML"
+    static let pragma = "{{% CONTENT_TYPE: \(name)}}"
+
+    static func register() {
+        MustacheContentTypes.register(FastHTMLEscaping.html, named: name)
+    }
+
+    func escapeText(_ text: String) -> String { HTMLEscape.escape(text) }
 }

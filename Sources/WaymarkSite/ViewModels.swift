@@ -2,12 +2,21 @@ import Mustache
 
 // Typed view models for templates. Each answers template names through `child(named:)`, so
 // rendering never falls back to reflection and a renamed field is a compile error here.
+// They are immutable classes rather than structs: the template engine passes values around as
+// `Any` and casts them at every lookup, and a class reference is cheap to copy where a large
+// struct is boxed and retained field by field each time.
 // Names are the ones documented in docs/THEMING.md.
 
 /// A date as templates show it.
-struct DateView: MustacheParent, Sendable {
-    var iso: String
-    var display: String
+final class DateView: MustacheParent, Sendable {
+    let iso: String
+    let display: String
+
+    init(iso: String, display: String) {
+        self.iso = iso
+        self.display = display
+    }
+
     func child(named name: String) -> Any? {
         switch name {
         case "iso": iso
@@ -18,20 +27,33 @@ struct DateView: MustacheParent, Sendable {
 }
 
 /// A link in a menu, breadcrumb trail, list or language switcher.
-struct LinkView: MustacheParent, Sendable {
-    var label: String
-    var url: String
+final class LinkView: MustacheParent, Sendable {
+    let label: String
+    let url: String
     /// True on a link to the page being shown.
-    var current: Bool = false
+    let current: Bool
     /// True on a link to a section the page being shown is inside.
-    var inSection: Bool = false
-    var summary: String? = nil
-    var date: DateView? = nil
+    let inSection: Bool
+    let summary: String?
+    let date: DateView?
     /// Language links: the language code and direction.
-    var code: String? = nil
-    var dir: String? = nil
+    let code: String?
+    let dir: String?
     /// Redirect targets: the absolute address.
-    var absoluteURL: String? = nil
+    let absoluteURL: String?
+
+    init(label: String, url: String, current: Bool = false, inSection: Bool = false, summary: String? = nil,
+         date: DateView? = nil, code: String? = nil, dir: String? = nil, absoluteURL: String? = nil) {
+        self.label = label
+        self.url = url
+        self.current = current
+        self.inSection = inSection
+        self.summary = summary
+        self.date = date
+        self.code = code
+        self.dir = dir
+        self.absoluteURL = absoluteURL
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -50,10 +72,17 @@ struct LinkView: MustacheParent, Sendable {
 }
 
 /// One table-of-contents entry.
-struct TOCView: MustacheParent, Sendable {
-    var id: String
-    var text: String
-    var children: [TOCView]
+final class TOCView: MustacheParent, Sendable {
+    let id: String
+    let text: String
+    let children: [TOCView]
+
+    init(id: String, text: String, children: [TOCView]) {
+        self.id = id
+        self.text = text
+        self.children = children
+    }
+
     func child(named name: String) -> Any? {
         switch name {
         case "id": id
@@ -66,9 +95,15 @@ struct TOCView: MustacheParent, Sendable {
 }
 
 /// A translation for `<link rel="alternate" hreflang>`.
-struct AlternateView: MustacheParent, Sendable {
-    var lang: String
-    var absoluteURL: String
+final class AlternateView: MustacheParent, Sendable {
+    let lang: String
+    let absoluteURL: String
+
+    init(lang: String, absoluteURL: String) {
+        self.lang = lang
+        self.absoluteURL = absoluteURL
+    }
+
     func child(named name: String) -> Any? {
         switch name {
         case "lang": lang
@@ -79,21 +114,40 @@ struct AlternateView: MustacheParent, Sendable {
 }
 
 /// The page being rendered: `page.*` in templates.
-struct PageView: MustacheParent, Sendable {
-    var title: String
-    var summary: String?
-    var url: String
-    var canonical: String
-    var content: String
-    var date: DateView?
-    var updated: DateView?
-    var toc: [TOCView]
-    var breadcrumbs: [LinkView]
-    var children: [LinkView]
-    var tags: [LinkView]
-    var layout: String
-    var isSection: Bool
-    var isHome: Bool
+final class PageView: MustacheParent, Sendable {
+    let title: String
+    let summary: String?
+    let url: String
+    let canonical: String
+    let content: String
+    let date: DateView?
+    let updated: DateView?
+    let toc: [TOCView]
+    let breadcrumbs: [LinkView]
+    let children: [LinkView]
+    let tags: [LinkView]
+    let layout: String
+    let isSection: Bool
+    let isHome: Bool
+
+    init(title: String, summary: String?, url: String, canonical: String, content: String, date: DateView?,
+         updated: DateView?, toc: [TOCView], breadcrumbs: [LinkView], children: [LinkView], tags: [LinkView],
+         layout: String, isSection: Bool, isHome: Bool) {
+        self.title = title
+        self.summary = summary
+        self.url = url
+        self.canonical = canonical
+        self.content = content
+        self.date = date
+        self.updated = updated
+        self.toc = toc
+        self.breadcrumbs = breadcrumbs
+        self.children = children
+        self.tags = tags
+        self.layout = layout
+        self.isSection = isSection
+        self.isHome = isHome
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -121,10 +175,17 @@ struct PageView: MustacheParent, Sendable {
 }
 
 /// Site-wide values: `site.*`.
-struct SiteView: MustacheParent, Sendable {
-    var title: String
-    var description: String
-    var homeURL: String
+final class SiteView: MustacheParent, Sendable {
+    let title: String
+    let description: String
+    let homeURL: String
+
+    init(title: String, description: String, homeURL: String) {
+        self.title = title
+        self.description = description
+        self.homeURL = homeURL
+    }
+
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
@@ -135,28 +196,48 @@ struct SiteView: MustacheParent, Sendable {
     }
 }
 
-/// UI strings: `t.key`.
-struct StringsView: MustacheParent, Sendable {
-    var values: [String: String]
+/// A name → text map answering `t.key` and `assets.key`.
+final class TextTable: MustacheParent, Sendable {
+    let values: [String: String]
+    init(_ values: [String: String]) { self.values = values }
     func child(named name: String) -> Any? { values[name] }
 }
 
 /// The root object every template renders.
-struct PageContext: MustacheParent, Sendable {
-    var lang: String
-    var dir: String
-    var strings: StringsView
-    var site: SiteView
-    var assets: [String: String]
-    var menu: [LinkView]
-    var footerMenu: [LinkView]
-    var exitURL: String
-    var feedURL: String?
-    var page: PageView?
-    var languages: [LinkView]
-    var alternates: [AlternateView]
-    var xDefault: String?
-    var target: LinkView?
+final class PageContext: MustacheParent, Sendable {
+    let lang: String
+    let dir: String
+    let strings: TextTable
+    let site: SiteView
+    let assets: TextTable
+    let menu: [LinkView]
+    let footerMenu: [LinkView]
+    let exitURL: String
+    let feedURL: String?
+    let page: PageView?
+    let languages: [LinkView]
+    let alternates: [AlternateView]
+    let xDefault: String?
+    let target: LinkView?
+
+    init(lang: String, dir: String, strings: TextTable, site: SiteView, assets: TextTable, menu: [LinkView],
+         footerMenu: [LinkView], exitURL: String, feedURL: String?, page: PageView?, languages: [LinkView],
+         alternates: [AlternateView], xDefault: String?, target: LinkView?) {
+        self.lang = lang
+        self.dir = dir
+        self.strings = strings
+        self.site = site
+        self.assets = assets
+        self.menu = menu
+        self.footerMenu = footerMenu
+        self.exitURL = exitURL
+        self.feedURL = feedURL
+        self.page = page
+        self.languages = languages
+        self.alternates = alternates
+        self.xDefault = xDefault
+        self.target = target
+    }
 
     func child(named name: String) -> Any? {
         switch name {
