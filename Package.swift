@@ -24,8 +24,11 @@ let package = Package(
         .target(name: "WaymarkContent", dependencies: [
             "WaymarkCore", "WaymarkMarkdown", .product(name: "Yams", package: "Yams"),
         ]),
+        .target(name: "WaymarkData", dependencies: [
+            "WaymarkCore", "WaymarkContent", .product(name: "Yams", package: "Yams"),
+        ]),
         .target(name: "WaymarkSite", dependencies: [
-            "WaymarkCore", "WaymarkMarkdown", "WaymarkContent",
+            "WaymarkCore", "WaymarkMarkdown", "WaymarkContent", "WaymarkData",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
@@ -37,6 +40,7 @@ let package = Package(
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"]),
         .testTarget(name: "WaymarkMarkdownTests", dependencies: ["WaymarkMarkdown"]),
         .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent"]),
+        .testTarget(name: "WaymarkDataTests", dependencies: ["WaymarkData"]),
         .testTarget(
             name: "WaymarkSiteTests",
             dependencies: ["WaymarkSite", "WaymarkCLI", "waymark"],

@@ -14,13 +14,26 @@ public struct FrontMatter: Sendable {
     public var slug: String?
     public var aliases: [String]
     public var tags: [String]
+    /// Files offered for download (flyers).
+    public var downloads: [Download]
     /// Where each field was written, for errors found later (an unknown layout, a clashing alias).
     public var locations: [String: SourceLocation]
 
     /// The fields a page may set.
     public static let knownFields = [
-        "title", "summary", "date", "updated", "draft", "weight", "layout", "slug", "aliases", "tags",
+        "title", "summary", "date", "updated", "draft", "weight", "layout", "slug", "aliases", "tags", "downloads",
     ]
+}
+
+/// A file offered for download on a page, as written in front matter.
+public struct Download: Sendable, Hashable {
+    /// Path relative to the page, like a link.
+    public var file: String
+    /// Language code of the file's content.
+    public var language: String
+    /// What it is, e.g. "information flyer".
+    public var title: String
+    public var location: SourceLocation
 }
 
 /// A Markdown file split into its front matter and body.
@@ -89,9 +102,24 @@ public enum FrontMatterParser {
             slug: slug(fields, diagnostics: &diagnostics),
             aliases: fields.strings("aliases", diagnostics: &diagnostics) ?? [],
             tags: fields.strings("tags", diagnostics: &diagnostics) ?? [],
+            downloads: downloads(fields, file: file, diagnostics: &diagnostics),
             locations: Dictionary(uniqueKeysWithValues: fields.keys.map { ($0, fields.location($0)) })
         )
         return diagnostics.errors.count == errorsBefore ? matter : nil
+    }
+
+    private static func downloads(_ fields: YAMLMapping, file: String, diagnostics: inout Diagnostics) -> [Download] {
+        fields.mappings("downloads", known: ["file", "language", "title"], what: "download field", diagnostics: &diagnostics).compactMap { entry in
+            let start = entry.location("file")
+            guard let path = entry.requiredString("file", diagnostics: &diagnostics, missingAt: start),
+                  let language = entry.requiredString("language", diagnostics: &diagnostics, missingAt: start),
+                  let title = entry.requiredString("title", diagnostics: &diagnostics, missingAt: start) else { return nil }
+            guard LanguageTag(language) != nil else {
+                diagnostics.append(.error(entry.location("language"), "'\(language)' is not a language code", help: "use a code such as pl, ro, sq, vi, lt, ar or ti"))
+                return nil
+            }
+            return Download(file: path, language: language, title: title, location: start)
+        }
     }
 
     private static func slug(_ fields: YAMLMapping, diagnostics: inout Diagnostics) -> String? {

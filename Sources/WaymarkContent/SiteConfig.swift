@@ -43,6 +43,12 @@ public struct SiteConfig: Sendable {
     public var footerMenu: [MenuItem]
     public var allowRawHTML: Bool
     public var tocMinHeadings: Int
+    /// Contact ids shown in the help block on every page.
+    public var helpContacts: [String]
+    /// Where the help block's "Report a concern" link goes (a file in content/).
+    public var reportPage: String?
+    /// Where `help_contacts` and `report_page` were written, for errors found later.
+    public var locations: [String: SourceLocation]
 
     /// The path part of the base URL (`/` or `/partnership/`), which every site URL starts with.
     public var basePath: String {
@@ -66,7 +72,7 @@ public struct SiteConfig: Sendable {
 public enum SiteConfigLoader {
     static let knownKeys = [
         "title", "description", "base_url", "default_language", "languages", "exit_url",
-        "menu", "footer_menu", "allow_raw_html", "toc_min_headings",
+        "menu", "footer_menu", "allow_raw_html", "toc_min_headings", "help_contacts", "report_page",
     ]
 
     /// Loads the configuration at `path`; `displayPath` is what messages call the file.
@@ -123,12 +129,15 @@ public enum SiteConfigLoader {
         let footerMenu = readMenu("footer_menu", fields, reader: reader, diagnostics: &diagnostics)
         let allowRawHTML = fields.bool("allow_raw_html", diagnostics: &diagnostics) ?? false
         let tocMin = fields.int("toc_min_headings", diagnostics: &diagnostics) ?? 3
+        let helpContacts = fields.strings("help_contacts", diagnostics: &diagnostics) ?? []
+        let reportPage = fields.string("report_page", diagnostics: &diagnostics)
 
         if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics)) }
         return .success(SiteConfig(
             title: title, description: description, baseURL: baseURL, defaultLanguage: fallback,
             languages: ordered, exitURL: exitURL, menu: menu, footerMenu: footerMenu,
-            allowRawHTML: allowRawHTML, tocMinHeadings: tocMin))
+            allowRawHTML: allowRawHTML, tocMinHeadings: tocMin, helpContacts: helpContacts, reportPage: reportPage,
+            locations: ["help_contacts": fields.location("help_contacts"), "report_page": fields.location("report_page")]))
     }
 
     private static func readLanguages(_ fields: YAMLMapping, reader: YAMLReader, diagnostics: inout Diagnostics) -> [SiteLanguage] {

@@ -41,9 +41,27 @@ public struct MarkdownIssue: Sendable, Equatable {
     }
 }
 
+/// A part of a page that starts at an `h2`.
+public struct RenderedSection: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    /// The section's HTML without its heading.
+    public var html: String
+}
+
+/// What the site inserts for a directive, or why it cannot.
+public enum DirectiveResolution: Sendable, Equatable {
+    case html(String)
+    case broken(String, help: String?)
+}
+
 /// The result of rendering one document.
 public struct RenderedMarkdown: Sendable {
     public var html: String
+    /// The HTML before the first `h2`.
+    public var intro: String
+    /// The document split at its `h2` headings.
+    public var sections: [RenderedSection]
     public var tableOfContents: [TableOfContentsEntry]
     /// How many `h2`/`h3` headings the page has: the site decides whether that makes a TOC.
     public var sectionHeadingCount: Int
@@ -57,12 +75,22 @@ public struct RenderedMarkdown: Sendable {
 public struct HTMLRenderer {
     public var allowRawHTML: Bool
     public var reservedIDs: Set<String>
+    /// When set, each `h2` and `h3` gets a copyable link to itself, labelled with this text.
+    public var headingAnchorLabel: String?
     public var resolveLink: (LinkReference) -> LinkResolution
+    /// Inserts `{{name argument}}`; `isBlock` is true when it stands alone in a paragraph.
+    public var resolveDirective: (MarkdownDirective, _ isBlock: Bool) -> DirectiveResolution
 
-    public init(allowRawHTML: Bool = false, reservedIDs: Set<String> = [], resolveLink: @escaping (LinkReference) -> LinkResolution) {
+    public init(allowRawHTML: Bool = false, reservedIDs: Set<String> = [], headingAnchorLabel: String? = nil,
+                resolveLink: @escaping (LinkReference) -> LinkResolution,
+                resolveDirective: @escaping (MarkdownDirective, Bool) -> DirectiveResolution = { directive, _ in
+                    .broken("'{{\(directive.name) …}}' is not something Waymark can insert", help: nil)
+                }) {
         self.allowRawHTML = allowRawHTML
         self.reservedIDs = reservedIDs
+        self.headingAnchorLabel = headingAnchorLabel
         self.resolveLink = resolveLink
+        self.resolveDirective = resolveDirective
     }
 
     /// Renders `document`.
@@ -70,8 +98,17 @@ public struct HTMLRenderer {
         var state = RenderState(ids: HeadingIDs(reserved: reservedIDs))
         state.out.reserveCapacity(4096)
         for block in document.blocks { render(block, tight: false, into: &state) }
+        let marks = state.sectionMarks
+        let introEnd = marks.first?.start ?? state.out.count
+        let sections = marks.indices.map { index in
+            let end = index + 1 < marks.count ? marks[index + 1].start : state.out.count
+            return RenderedSection(id: marks[index].id, title: marks[index].title,
+                                   html: String(decoding: state.out[marks[index].headingEnd..<end], as: UTF8.self))
+        }
         return RenderedMarkdown(
             html: String(decoding: state.out, as: UTF8.self),
+            intro: String(decoding: state.out[..<introEnd], as: UTF8.self),
+            sections: sections,
             tableOfContents: state.toc,
             sectionHeadingCount: state.sectionHeadings,
             headingIDs: state.headingIDs,
@@ -85,6 +122,8 @@ public struct HTMLRenderer {
         var toc: [TableOfContentsEntry] = []
         var sectionHeadings = 0
         var headingIDs: [String] = []
+        /// Where each `h2` starts and ends in `out`, to cut the document into sections.
+        var sectionMarks: [(id: String, title: String, start: Int, headingEnd: Int)] = []
         var issues: [MarkdownIssue] = []
 
         mutating func write(_ text: StaticString) {
@@ -131,7 +170,59 @@ public struct HTMLRenderer {
             }
         case .thematicBreak:
             state.write("<hr>\n")
+        case .table(let table, _):
+            renderTable(table, into: &state)
+        case .directive(let directive):
+            renderDirective(directive, isBlock: true, into: &state)
         }
+    }
+
+    private func renderDirective(_ directive: MarkdownDirective, isBlock: Bool, into state: inout RenderState) {
+        switch resolveDirective(directive, isBlock) {
+        case .html(let html):
+            state.raw(html)
+            if isBlock { state.write("\n") }
+        case .broken(let message, let help):
+            state.issues.append(MarkdownIssue(line: directive.line, isError: true, message: message, help: help))
+        }
+    }
+
+    private func renderTable(_ table: MarkdownTable, into state: inout RenderState) {
+        state.write("<div class=\"table-scroll\">\n<table>\n")
+        if let caption = table.caption {
+            state.write("<caption>")
+            render(caption, into: &state)
+            state.write("</caption>\n")
+        }
+        state.write("<thead>\n<tr>\n")
+        for (column, cell) in table.header.enumerated() {
+            renderCell(cell, isHeader: true, alignment: table.alignments[column], into: &state)
+        }
+        state.write("</tr>\n</thead>\n")
+        if !table.rows.isEmpty {
+            state.write("<tbody>\n")
+            for row in table.rows {
+                state.write("<tr>\n")
+                for (column, cell) in row.enumerated() {
+                    renderCell(cell, isHeader: false, alignment: table.alignments[column], into: &state)
+                }
+                state.write("</tr>\n")
+            }
+            state.write("</tbody>\n")
+        }
+        state.write("</table>\n</div>\n")
+    }
+
+    private func renderCell(_ cell: [MarkdownInline], isHeader: Bool, alignment: MarkdownTable.Alignment, into state: inout RenderState) {
+        state.write(isHeader ? "<th scope=\"col\"" : "<td")
+        if alignment != .none {
+            state.write(" class=\"align-")
+            state.raw(alignment.rawValue)
+            state.write("\"")
+        }
+        state.write(">")
+        render(cell, into: &state)
+        state.write(isHeader ? "</th>\n" : "</td>\n")
     }
 
     private func renderHeading(level: Int, _ inlines: [MarkdownInline], into state: inout RenderState) {
@@ -149,13 +240,25 @@ public struct HTMLRenderer {
                 state.toc[state.toc.count - 1].children.append(TableOfContentsEntry(id: id, text: text))
             }
         }
+        let start = state.out.count
+        let anchored = headingAnchorLabel != nil && (level == 2 || level == 3)
+        if anchored { state.write("<div class=\"heading-wrap\">") }
         let digit = UInt8(ascii: "0") + UInt8(clamping: level)
         state.out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "h"), digit])
         state.write(" id=\"")
         state.escaped(id)
         state.write("\">")
         render(inlines, into: &state)
-        state.out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/"), UInt8(ascii: "h"), digit, UInt8(ascii: ">"), UInt8(ascii: "\n")])
+        state.out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/"), UInt8(ascii: "h"), digit, UInt8(ascii: ">")])
+        if let label = headingAnchorLabel, anchored {
+            state.write("<a class=\"heading-anchor\" href=\"#")
+            state.escaped(id)
+            state.write("\" aria-label=\"")
+            state.escaped(label + ": " + text)
+            state.write("\">#</a></div>")
+        }
+        state.write("\n")
+        if level == 2 { state.sectionMarks.append((id, text, start, state.out.count)) }
     }
 
     private func renderList(_ list: MarkdownList, into state: inout RenderState) {
@@ -166,10 +269,14 @@ public struct HTMLRenderer {
                 state.raw("<ol start=\"\(list.start)\">\n")
             }
         } else {
-            state.write("<ul>\n")
+            state.write(list.isChecklist ? "<ul class=\"checklist\">\n" : "<ul>\n")
         }
-        for item in list.items {
-            state.write("<li>")
+        for (item, task) in zip(list.items, list.tasks) {
+            switch task {
+            case nil: state.write("<li>")
+            case false?: state.write("<li class=\"checklist-item\">")
+            case true?: state.write("<li class=\"checklist-item checked\">")
+            }
             for (index, block) in item.enumerated() {
                 if list.tight, index > 0, case .paragraph = block { state.write("\n") }
                 render(block, tight: list.tight, into: &state)
@@ -214,6 +321,8 @@ public struct HTMLRenderer {
             renderLink(destination: destination, title: title, children, line: line, into: &state)
         case .image(let source, let title, let children, let line):
             renderImage(source: source, title: title, children, line: line, into: &state)
+        case .directive(let directive):
+            renderDirective(directive, isBlock: false, into: &state)
         }
     }
 

@@ -16,13 +16,23 @@ public enum MarkdownParser {
         }
         guard let root else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
-        let converter = Converter(lineOffset: firstLine - 1)
+        let lines = source.utf8.contains(UInt8(ascii: "|")) ? source.split(separator: "\n", omittingEmptySubsequences: false) : []
+        let converter = Converter(lineOffset: firstLine - 1, sourceLines: lines)
         return MarkdownDocument(blocks: converter.blocks(under: root))
+    }
+
+    /// Parses one line of inline Markdown (a table cell), as if it were a paragraph on `line`.
+    static func parseInlines(_ text: String, line: Int) -> [MarkdownInline] {
+        let document = parse(text, firstLine: line)
+        guard case .paragraph(let inlines, _)? = document.blocks.first else { return [] }
+        return inlines
     }
 }
 
 private struct Converter {
     let lineOffset: Int
+    /// The source's lines, kept only when it has a `|` that might start a table.
+    let sourceLines: [Substring]
 
     func blocks(under parent: OpaquePointer) -> [MarkdownBlock] {
         var result: [MarkdownBlock] = []
@@ -31,15 +41,18 @@ private struct Converter {
             if let block = block(current) { result.append(block) }
             node = cmark_node_next(current)
         }
-        return result
+        return PipeTables.attachCaptions(result)
     }
 
     func block(_ node: OpaquePointer) -> MarkdownBlock? {
         let line = Int(cmark_node_get_start_line(node)) + lineOffset
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
+            if !sourceLines.isEmpty, let table = table(node, line: line) { return .table(table, line: line) }
             var inlineLine = line
-            return .paragraph(inlines(under: node, line: &inlineLine), line: line)
+            let content = inlines(under: node, line: &inlineLine)
+            if let directive = Directives.standalone(content) { return .directive(directive) }
+            return .paragraph(content, line: line)
         case CMARK_NODE_HEADING:
             var inlineLine = line
             return .heading(level: Int(cmark_node_get_heading_level(node)), inlines(under: node, line: &inlineLine), line: line)
@@ -60,17 +73,36 @@ private struct Converter {
 
     func list(_ node: OpaquePointer) -> MarkdownList {
         var items: [[MarkdownBlock]] = []
+        var tasks: [Bool?] = []
         var item = cmark_node_first_child(node)
         while let current = item {
-            items.append(blocks(under: current))
+            let (blocks, task) = TaskLists.strip(blocks(under: current))
+            items.append(blocks)
+            tasks.append(task)
             item = cmark_node_next(current)
         }
         return MarkdownList(
             ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
             start: Int(cmark_node_get_list_start(node)),
             tight: cmark_node_get_list_tight(node) != 0,
-            items: items
+            items: items,
+            tasks: tasks
         )
+    }
+
+    /// A paragraph whose source lines form a pipe table, read from the raw lines so escaped
+    /// pipes (`\|`) stay inside their cell.
+    func table(_ node: OpaquePointer, line: Int) -> MarkdownTable? {
+        let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
+        let indent = Int(cmark_node_get_start_column(node)) - 1
+        guard last > first, first >= 1, last <= sourceLines.count else { return nil }
+        var lines: [Substring] = []
+        for raw in sourceLines[(first - 1)..<last] {
+            let prefix = raw.prefix(indent)
+            guard prefix.allSatisfy({ $0 == " " || $0 == "\t" }) else { return nil }
+            lines.append(raw.dropFirst(prefix.count))
+        }
+        return PipeTables.table(lines: lines, firstLine: line)
     }
 
     /// Inline children; `line` advances at each line break so links know their own line.
@@ -78,7 +110,12 @@ private struct Converter {
         var result: [MarkdownInline] = []
         var node = cmark_node_first_child(parent)
         while let current = node {
-            result.append(inline(current, line: &line))
+            let converted = inline(current, line: &line)
+            if case .text(let text) = converted, text.contains("{{") {
+                result.append(contentsOf: Directives.split(text, line: line))
+            } else {
+                result.append(converted)
+            }
             node = cmark_node_next(current)
         }
         return result

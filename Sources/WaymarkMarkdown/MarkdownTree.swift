@@ -16,13 +16,19 @@ public indirect enum MarkdownBlock: Sendable, Equatable {
     case codeBlock(info: String, literal: String, line: Int)
     case htmlBlock(String, line: Int)
     case thematicBreak(line: Int)
+    /// A GitHub-style pipe table.
+    case table(MarkdownTable, line: Int)
+    /// A paragraph holding nothing but a directive (`{{contact helpline}}`): rendered as a block.
+    case directive(MarkdownDirective)
 
     /// The line the block starts on.
     public var line: Int {
         switch self {
         case .paragraph(_, let line), .heading(_, _, let line), .blockQuote(_, let line), .list(_, let line),
-             .codeBlock(_, _, let line), .htmlBlock(_, let line), .thematicBreak(let line):
+             .codeBlock(_, _, let line), .htmlBlock(_, let line), .thematicBreak(let line), .table(_, let line):
             return line
+        case .directive(let directive):
+            return directive.line
         }
     }
 }
@@ -34,12 +40,51 @@ public struct MarkdownList: Sendable, Equatable {
     /// Tight lists render items without `<p>` around their paragraphs.
     public var tight: Bool
     public var items: [[MarkdownBlock]]
+    /// For each item: nil for an ordinary item, false for `[ ]`, true for `[x]` (task lists).
+    public var tasks: [Bool?]
 
-    public init(ordered: Bool, start: Int, tight: Bool, items: [[MarkdownBlock]]) {
+    public init(ordered: Bool, start: Int, tight: Bool, items: [[MarkdownBlock]], tasks: [Bool?]? = nil) {
         self.ordered = ordered
         self.start = start
         self.tight = tight
         self.items = items
+        self.tasks = tasks ?? Array(repeating: nil, count: items.count)
+    }
+
+    /// True when any item is a task: the list is a checklist.
+    public var isChecklist: Bool { tasks.contains { $0 != nil } }
+}
+
+/// A pipe table: a header row, alignment per column, body rows, and an optional caption.
+public struct MarkdownTable: Sendable, Equatable {
+    public enum Alignment: String, Sendable {
+        case none, left, center, right
+    }
+
+    public var caption: [MarkdownInline]?
+    public var alignments: [Alignment]
+    public var header: [[MarkdownInline]]
+    public var rows: [[[MarkdownInline]]]
+
+    public init(caption: [MarkdownInline]? = nil, alignments: [Alignment], header: [[MarkdownInline]], rows: [[[MarkdownInline]]]) {
+        self.caption = caption
+        self.alignments = alignments
+        self.header = header
+        self.rows = rows
+    }
+}
+
+/// `{{name argument}}` written in text: a request for the site to insert something, such as a
+/// contact's phone number.
+public struct MarkdownDirective: Sendable, Equatable {
+    public var name: String
+    public var argument: String
+    public var line: Int
+
+    public init(name: String, argument: String, line: Int) {
+        self.name = name
+        self.argument = argument
+        self.line = line
     }
 }
 
@@ -54,6 +99,7 @@ public indirect enum MarkdownInline: Sendable, Equatable {
     case strong([MarkdownInline])
     case link(destination: String, title: String, [MarkdownInline], line: Int)
     case image(source: String, title: String, [MarkdownInline], line: Int)
+    case directive(MarkdownDirective)
 }
 
 extension Array where Element == MarkdownInline {
@@ -69,7 +115,7 @@ extension Array where Element == MarkdownInline {
             switch inline {
             case .text(let text), .code(let text): out += text
             case .softBreak, .lineBreak: out += " "
-            case .html: break
+            case .html, .directive: break
             case .emphasis(let children), .strong(let children),
                  .link(_, _, let children, _), .image(_, _, let children, _):
                 children.appendPlainText(to: &out)

@@ -2,6 +2,7 @@ import Foundation
 import Mustache
 import WaymarkContent
 import WaymarkCore
+import WaymarkData
 import WaymarkMarkdown
 
 /// What rendering one page produced besides its HTML.
@@ -19,6 +20,17 @@ struct PageRenderer: Sendable {
     let theme: Theme
     let dates: DateTexts
     let feeds: FeedPlan
+    let contactHTML: ContactHTML
+    /// The policy every page declares: the site's own files only, no inline code.
+    static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'"
+
+    init(site: Site, theme: Theme) {
+        self.site = site
+        self.theme = theme
+        dates = DateTexts(site: site)
+        feeds = FeedPlan(site: site)
+        contactHTML = ContactHTML(contacts: site.contacts)
+    }
     /// Ids every page's template uses, which headings must not take.
     static let reservedIDs: Set<String> = ["main-content", "waymark-toc-title", "top", "search", "navigation"]
 
@@ -38,16 +50,22 @@ struct PageRenderer: Sendable {
             document = MarkdownDocument(blocks: [])
             diagnostics.append(problem)
         }
+        let strings = self.strings(for: page.language)
         let rendered = withoutActuallyEscaping({ (reference: LinkReference) in resolver.resolve(reference) }) { resolve in
-            HTMLRenderer(allowRawHTML: site.config.allowRawHTML, reservedIDs: PageRenderer.reservedIDs, resolveLink: resolve).render(document)
+            HTMLRenderer(allowRawHTML: site.config.allowRawHTML, reservedIDs: PageRenderer.reservedIDs,
+                         headingAnchorLabel: strings["heading_anchor_label"].isEmpty ? nil : strings["heading_anchor_label"],
+                         resolveLink: resolve, resolveDirective: contactHTML.resolve).render(document)
         }
+        diagnostics += contactHTML.unknownNumbers(in: document, file: page.displayPath)
         diagnostics += rendered.issues.map { issue in
             Diagnostic(issue.isError ? .error : .warning, SourceLocation(file: page.displayPath, line: issue.line), issue.message, help: issue.help)
         }
         let useTOC = rendered.sectionHeadingCount >= site.config.tocMinHeadings
         let pageView = PageView(
             title: page.title, summary: page.frontMatter.summary.flatMap { $0.isEmpty ? nil : $0 }, url: style.href(page.url),
-            canonical: site.config.absoluteURL(page.url), content: rendered.html,
+            canonical: site.config.absoluteURL(page.url), content: rendered.html, intro: rendered.intro,
+            sections: rendered.sections.enumerated().map { SectionView(id: $1.id, title: $1.title, number: $0 + 1, content: $1.html) },
+            downloads: downloads(of: page, style: style),
             date: dates.view(page.frontMatter.date, language: page.language.tag),
             updated: dates.view(page.frontMatter.updated, language: page.language.tag),
             toc: useTOC ? rendered.tableOfContents.map(TOCView.init) : [],
@@ -63,9 +81,14 @@ struct PageRenderer: Sendable {
             anchors: anchors, fragmentLinks: resolver.fragmentLinks)
     }
 
+    func strings(for language: SiteLanguage) -> UIStrings {
+        theme.strings[language.tag] ?? theme.strings[site.config.defaultLanguage.tag] ?? UIStrings(language: language.tag, values: [:])
+    }
+
     /// The root template object shared by every kind of output page.
     func context(language: SiteLanguage, style: URLStyle, current: Page?, page: PageView?, target: LinkView? = nil) -> PageContext {
-        let strings = theme.strings[language.tag] ?? theme.strings[site.config.defaultLanguage.tag] ?? UIStrings(language: language.tag, values: [:])
+        let strings = self.strings(for: language)
+        let contacts = site.contacts.map(contactView)
         let home = site.home(for: language)
         let translations = current.map { site.translations(of: $0) } ?? []
         let alternates = translations.count > 1
@@ -83,7 +106,37 @@ struct PageRenderer: Sendable {
             languages: languageLinks(current: current, language: language, style: style),
             alternates: alternates,
             xDefault: alternates.isEmpty ? nil : translations.first.map { site.config.absoluteURL($0.url) },
-            target: target)
+            target: target,
+            help: HelpView(
+                contacts: site.config.helpContacts.compactMap { id in contacts.first { $0.id == id } },
+                reportURL: site.config.reportPage.flatMap { site.page(source: $0) }.map {
+                    style.href((site.translation(key: $0.translationKey, language: language.tag) ?? $0).url)
+                }),
+            contacts: contacts,
+            contactGroups: Contact.Group.allCases.compactMap { group in
+                let members = contacts.filter { $0.group == group.rawValue }
+                return members.isEmpty ? nil : ContactGroupView(id: group.rawValue, title: strings["contact_group_" + group.rawValue], contacts: members)
+            },
+            csp: PageRenderer.contentSecurityPolicy)
+    }
+
+    private func contactView(_ contact: Contact) -> ContactView {
+        ContactView(id: contact.id, label: contact.label, number: contact.number.display, tel: contact.number.telURI,
+                    hours: contact.hours, notes: contact.notes, when: contact.when, emergency: contact.emergency,
+                    group: contact.group.rawValue)
+    }
+
+    /// Download links with language, format and size read from the files ("Polski – information
+    /// flyer (PDF, 930 KB)"). Missing files are reported by ``SiteChecks``.
+    private func downloads(of page: Page, style: URLStyle) -> [DownloadView] {
+        page.frontMatter.downloads.compactMap { download in
+            guard let file = site.download(download, of: page) else { return nil }
+            let format = (file.sourcePath.split(separator: ".").last.map(String.init) ?? "").uppercased()
+            let size = FileSize.text(bytes: site.fileSize(file))
+            let name = LanguageNames.name(download.language, config: site.config)
+            return DownloadView(url: style.href(file.url), text: "\(name) – \(download.title) (\(format), \(size))",
+                                lang: download.language, format: format, size: size)
+        }
     }
 
     private func listItem(_ page: Page, style: URLStyle) -> LinkView {

@@ -1,5 +1,7 @@
+import Foundation
 import WaymarkContent
 import WaymarkCore
+import WaymarkData
 
 /// The whole site as an immutable value: every page with its place in the structure, ready to
 /// render. Built once per build by ``Site/init(config:content:)``.
@@ -10,6 +12,10 @@ public struct Site: Sendable {
     public let draftPaths: Set<String>
     /// Tag pages, per language.
     public let tagPages: [TagPage]
+    /// Reporting contacts from `_data/contacts.yaml`.
+    public let contacts: [Contact]
+    /// The content folder on disk, for sizes of downloadable files.
+    public let contentDirectory: String
 
     let tagURLs: [LanguageTag: [String: URLPath]]
     let pageIndexBySource: [String: Int]
@@ -23,8 +29,10 @@ public struct Site: Sendable {
     /// Page index → the section page it is listed in.
     let parentOf: [Int: Int]
 
-    public init(config: SiteConfig, content: LoadedContent) {
+    public init(config: SiteConfig, content: LoadedContent, contacts: [Contact] = [], contentDirectory: String = "") {
         self.config = config
+        self.contacts = contacts
+        self.contentDirectory = contentDirectory
         pages = content.pages.sorted { $0.sourcePath < $1.sourcePath }
         staticFiles = content.staticFiles
         draftPaths = content.draftPaths
@@ -98,6 +106,19 @@ public struct Site: Sendable {
             current = parent
         }
         return chain.reversed()
+    }
+
+    /// The static file a page's download entry points at (relative to the page, like a link).
+    public func download(_ download: Download, of page: Page) -> StaticFile? {
+        let folder = page.sourcePath.split(separator: "/").dropLast().map(String.init)
+        let parts = folder + download.file.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        return LinkResolver.normalise(parts).flatMap { staticFile(source: $0) }
+    }
+
+    /// Size in bytes of a file in the content folder.
+    public func fileSize(_ file: StaticFile) -> Int {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: contentDirectory + "/" + file.sourcePath)
+        return (attributes?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     /// Lists' order: weighted pages first by weight, then newest first, then by title.

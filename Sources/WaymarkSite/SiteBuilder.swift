@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import WaymarkContent
 import WaymarkCore
+import WaymarkData
 
 /// What to build and where.
 public struct BuildOptions: Sendable {
@@ -81,13 +82,14 @@ public struct SiteBuilder: Sendable {
         diagnostics.append(contentsOf: themeWarnings)
         clock.lap("configuration and theme")
         let content = try ContentLoader(contentDirectory: source, displayRoot: displaySource, config: config, includeDrafts: options.includeDrafts).load().get()
+        let contacts = try ContactsLoader.load(path: source + "/_data/contacts.yaml", displayPath: displaySource + "/_data/contacts.yaml").get()
         clock.lap("content")
-        let site = Site(config: config, content: content)
+        let site = Site(config: config, content: content, contacts: contacts, contentDirectory: source)
         diagnostics.append(contentsOf: SiteChecks.run(site: site, theme: theme))
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         clock.lap("site structure")
 
-        let renderer = PageRenderer(site: site, theme: theme, dates: DateTexts(site: site), feeds: FeedPlan(site: site))
+        let renderer = PageRenderer(site: site, theme: theme)
         let extras = ExtraPages(renderer: renderer)
         try writer.prepare()
         let generated = [extras.notFound(), Sitemap.render(site: site), Sitemap.robots(site: site)]

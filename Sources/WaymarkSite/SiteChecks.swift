@@ -4,7 +4,37 @@ import WaymarkCore
 /// Checks that need the whole site: layouts exist, menus point at pages, fragments exist.
 enum SiteChecks {
     static func run(site: Site, theme: Theme) -> [Diagnostic] {
-        layouts(site: site, theme: theme) + menus(site: site)
+        layouts(site: site, theme: theme) + menus(site: site) + help(site: site) + downloads(site: site)
+    }
+
+    /// The help block's contacts and report page must exist.
+    static func help(site: Site) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let ids = Set(site.contacts.map(\.id))
+        for id in site.config.helpContacts where !ids.contains(id) {
+            let help = Suggestion.closest(to: id, in: Array(ids)).map { "did you mean '\($0)'?" }
+                ?? (ids.isEmpty ? "add the contact to content/_data/contacts.yaml" : "the contacts are: \(ids.sorted().joined(separator: ", "))")
+            problems.append(.error(site.config.locations["help_contacts"] ?? SourceLocation(file: "site.yaml"),
+                                   "'help_contacts' names '\(id)', which is not a contact in _data/contacts.yaml", help: help))
+        }
+        if let report = site.config.reportPage, site.page(source: report) == nil {
+            problems.append(.error(site.config.locations["report_page"] ?? SourceLocation(file: "site.yaml"),
+                                   "'report_page' is '\(report)', which is not a page",
+                                   help: Suggestion.closest(to: report, in: site.pages.map(\.sourcePath)).map { "did you mean '\($0)'?" }))
+        }
+        return problems
+    }
+
+    /// Every download must be a file in the content folder.
+    static func downloads(site: Site) -> [Diagnostic] {
+        site.pages.flatMap { page in
+            page.frontMatter.downloads.compactMap { download in
+                site.download(download, of: page) == nil
+                    ? .error(download.location, "the download '\(download.file)' is not a file in the content folder",
+                             help: "the path is relative to the page, like a link")
+                    : nil
+            }
+        }
     }
 
     static func layouts(site: Site, theme: Theme) -> [Diagnostic] {

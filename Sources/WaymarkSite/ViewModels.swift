@@ -113,6 +113,143 @@ final class AlternateView: MustacheParent, Sendable {
     }
 }
 
+/// A reporting contact.
+final class ContactView: MustacheParent, Sendable {
+    let id: String
+    let label: String
+    let number: String
+    let tel: String
+    let hours: String?
+    let notes: [String]
+    let when: String?
+    let emergency: Bool
+    let group: String
+
+    init(id: String, label: String, number: String, tel: String, hours: String?, notes: [String], when: String?,
+         emergency: Bool, group: String) {
+        self.id = id
+        self.label = label
+        self.number = number
+        self.tel = tel
+        self.hours = hours
+        self.notes = notes
+        self.when = when
+        self.emergency = emergency
+        self.group = group
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "label": label
+        case "number": number
+        case "tel": tel
+        case "hours": hours
+        case "notes": notes
+        case "has_notes": !notes.isEmpty
+        case "when": when
+        case "emergency": emergency
+        case "group": group
+        default: nil
+        }
+    }
+}
+
+/// Contacts under one heading of the contacts layout.
+final class ContactGroupView: MustacheParent, Sendable {
+    let id: String
+    let title: String
+    let contacts: [ContactView]
+
+    init(id: String, title: String, contacts: [ContactView]) {
+        self.id = id
+        self.title = title
+        self.contacts = contacts
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "title": title
+        case "contacts": contacts
+        default: nil
+        }
+    }
+}
+
+/// The help block shown on every page.
+final class HelpView: MustacheParent, Sendable {
+    let contacts: [ContactView]
+    let reportURL: String?
+
+    init(contacts: [ContactView], reportURL: String?) {
+        self.contacts = contacts
+        self.reportURL = reportURL
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "contacts": contacts
+        case "has_contacts": !contacts.isEmpty
+        case "report_url": reportURL
+        default: nil
+        }
+    }
+}
+
+/// A part of a page under an `h2`.
+final class SectionView: MustacheParent, Sendable {
+    let id: String
+    let title: String
+    let number: Int
+    let content: String
+
+    init(id: String, title: String, number: Int, content: String) {
+        self.id = id
+        self.title = title
+        self.number = number
+        self.content = content
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "title": title
+        case "number": String(number)
+        case "content": content
+        default: nil
+        }
+    }
+}
+
+/// A file offered for download.
+final class DownloadView: MustacheParent, Sendable {
+    let url: String
+    let text: String
+    let lang: String
+    let format: String
+    let size: String
+
+    init(url: String, text: String, lang: String, format: String, size: String) {
+        self.url = url
+        self.text = text
+        self.lang = lang
+        self.format = format
+        self.size = size
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "url": url
+        case "text": text
+        case "lang": lang
+        case "format": format
+        case "size": size
+        default: nil
+        }
+    }
+}
+
 /// The page being rendered: `page.*` in templates.
 final class PageView: MustacheParent, Sendable {
     let title: String
@@ -120,6 +257,9 @@ final class PageView: MustacheParent, Sendable {
     let url: String
     let canonical: String
     let content: String
+    let intro: String
+    let sections: [SectionView]
+    let downloads: [DownloadView]
     let date: DateView?
     let updated: DateView?
     let toc: [TOCView]
@@ -130,7 +270,8 @@ final class PageView: MustacheParent, Sendable {
     let isSection: Bool
     let isHome: Bool
 
-    init(title: String, summary: String?, url: String, canonical: String, content: String, date: DateView?,
+    init(title: String, summary: String?, url: String, canonical: String, content: String, intro: String = "",
+         sections: [SectionView] = [], downloads: [DownloadView] = [], date: DateView?,
          updated: DateView?, toc: [TOCView], breadcrumbs: [LinkView], children: [LinkView], tags: [LinkView],
          layout: String, isSection: Bool, isHome: Bool) {
         self.title = title
@@ -138,6 +279,9 @@ final class PageView: MustacheParent, Sendable {
         self.url = url
         self.canonical = canonical
         self.content = content
+        self.intro = intro
+        self.sections = sections
+        self.downloads = downloads
         self.date = date
         self.updated = updated
         self.toc = toc
@@ -156,6 +300,11 @@ final class PageView: MustacheParent, Sendable {
         case "url": url
         case "canonical": canonical
         case "content": content
+        case "intro": intro
+        case "sections": sections
+        case "has_sections": !sections.isEmpty
+        case "downloads": downloads
+        case "has_downloads": !downloads.isEmpty
         case "date": date
         case "updated": updated
         case "toc": toc
@@ -219,10 +368,19 @@ final class PageContext: MustacheParent, Sendable {
     let alternates: [AlternateView]
     let xDefault: String?
     let target: LinkView?
+    let help: HelpView
+    let contacts: [ContactView]
+    let contactGroups: [ContactGroupView]
+    let csp: String
 
     init(lang: String, dir: String, strings: TextTable, site: SiteView, assets: TextTable, menu: [LinkView],
          footerMenu: [LinkView], exitURL: String, feedURL: String?, page: PageView?, languages: [LinkView],
-         alternates: [AlternateView], xDefault: String?, target: LinkView?) {
+         alternates: [AlternateView], xDefault: String?, target: LinkView?, help: HelpView, contacts: [ContactView],
+         contactGroups: [ContactGroupView], csp: String) {
+        self.help = help
+        self.contacts = contacts
+        self.contactGroups = contactGroups
+        self.csp = csp
         self.lang = lang
         self.dir = dir
         self.strings = strings
@@ -257,6 +415,11 @@ final class PageContext: MustacheParent, Sendable {
         case "has_alternates": !alternates.isEmpty
         case "x_default": xDefault
         case "target": target
+        case "help": help
+        case "contacts": contacts
+        case "has_contacts": !contacts.isEmpty
+        case "contact_groups": contactGroups
+        case "csp": csp
         default: nil
         }
     }
