@@ -104,7 +104,7 @@ enum Directives {
         var result: [MarkdownInline] = []
         var rest = Substring(text)
         while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            let inside = rest[open.upperBound..<close.lowerBound].split(separator: " ", omittingEmptySubsequences: true)
+            let inside = rest[open.upperBound..<close.lowerBound].split(separator: " ", omittingEmptySubsequences: false)
             guard inside.count == 2, inside[0].allSatisfy({ $0.isASCII && $0.isLetter }),
                   inside[1].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
                 result.append(.text(String(rest[..<close.upperBound])))

@@ -23,9 +23,11 @@ public enum MarkdownParser {
 
     /// Parses one line of inline Markdown (a table cell), as if it were a paragraph on `line`.
     static func parseInlines(_ text: String, line: Int) -> [MarkdownInline] {
-        let document = parse(text, firstLine: line)
-        guard case .paragraph(let inlines, _)? = document.blocks.first else { return [] }
-        return inlines
+        switch parse(text, firstLine: line).blocks.first {
+        case .paragraph(let inlines, _)?: return inlines
+        case .directive(let directive)?: return [.directive(directive)]
+        default: return []
+        }
     }
 }
 

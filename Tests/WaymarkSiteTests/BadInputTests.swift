@@ -8,6 +8,7 @@ import Testing
         "content/site.yaml": "title: T\nbase_url: https://example.org/\n",
         "content/index.md": "---\ntitle: Home\n---\nSee [the report page](report.md).\n",
         "content/report.md": "---\ntitle: Report\n---\nCall 999.\n",
+        "content/_data/contacts.yaml": "- id: helpline\n  label: Helpline\n  number: 08000 121 700\n  group: advice\n",
     ]
 
     struct Case: CustomTestStringConvertible, Sendable {
@@ -43,6 +44,14 @@ import Testing
              "content/report.md:3: error: the layout 'flyerr' does not exist in the theme"),
         Case("unknown site setting", "content/site.yaml", "title: T\nbase_url: https://example.org/\nlanguage: en\n",
              "content/site.yaml:3: error: setting 'language' is not known"),
+        Case("unknown contact", "content/report.md", "---\ntitle: Report\n---\nCall the Helpline on {{contact helpine}}.\n",
+             "content/report.md:4: error: there is no contact with the id 'helpine' in content/_data/contacts.yaml\n    4 | Call the Helpline on {{contact helpine}}.\n    help: did you mean 'helpline'?"),
+        Case("not a UK number", "content/_data/contacts.yaml", "- id: helpline\n  label: Helpline\n  number: 0800 121 70\n  group: advice\n",
+             "content/_data/contacts.yaml:3: error: '0800 121 70' is not a UK phone number"),
+        Case("help block names a missing contact", "content/site.yaml", "title: T\nbase_url: https://example.org/\nhelp_contacts: [helpline, emergency]\n",
+             "content/site.yaml:3: error: 'help_contacts' names 'emergency', which is not a contact in _data/contacts.yaml"),
+        Case("missing download", "content/report.md", "---\ntitle: Report\ndownloads:\n  - {file: files/flyer.pdf, language: pl, title: flyer}\n---\nText\n",
+             "content/report.md:4: error: the download 'files/flyer.pdf' is not a file in the content folder"),
         Case("menu to a missing page", "content/site.yaml", "title: T\nbase_url: https://example.org/\nmenu:\n  - label: Signs\n    page: signs.md\n",
              "content/site.yaml:5: error: the menu entry 'Signs' points to 'signs.md', which is not a page"),
     ]
@@ -66,6 +75,20 @@ import Testing
         #expect(readTree(temp.path + "/output") == before, "output/ changed after a failed build")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: temp.path).filter { $0.hasPrefix("output.") }
         #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
+    }
+
+    @Test func misprintedHelplineNumberIsAWarning() throws {
+        let temp = try TempDir()
+        defer { temp.cleanUp() }
+        try temp.write(BadInputTests.goodSite.merging(["content/report.md": "---\ntitle: Report\n---\nIntro.\n\nCall the Helpline on 0800 121 700.\n"]) { _, new in new })
+        let result = try runWaymark(["build", "--theme", Repo.root + "/theme"], in: temp.path)
+        #expect(result.status == 0)
+        let expected = """
+        content/report.md:6: warning: the phone number '0800 121 700' is not one of the site's contacts
+            6 | Call the Helpline on 0800 121 700.
+            help: did you mean 08000 121 700 (Helpline)? Insert it with {{contact helpline}} so it cannot be mistyped
+        """
+        #expect(result.stderr.contains(expected), "stderr was:\n\(result.stderr)")
     }
 
     @Test func usageErrorsExitWithTwo() throws {

@@ -124,6 +124,28 @@ import WaymarkSite
         #expect(text(tree, "tags/index.html").contains(##"<a href="awareness-week/">Awareness week (1)</a>"##))
     }
 
+    @Test func contactsTablesChecklistsAndTheHelpBlock() throws {
+        let (temp, tree, _) = try FixtureSiteTests.build()
+        defer { temp.cleanUp() }
+        let report = text(tree, "report/index.html")
+        #expect(report.contains(##"Call <a class="contact-number" href="tel:999"><bdi dir="ltr">999</bdi></a> in an emergency."##))
+        #expect(report.contains(##"<div class="contact-card">\##n<p class="contact-label">Modern Slavery &amp; Exploitation Helpline</p>\##n<p class="contact-number"><a class="contact-link" href="tel:+448000121700"><bdi dir="ltr">08000 121 700</bdi></a></p>\##n<p class="contact-hours">24 hours a day</p>\##n<ul class="contact-notes">\##n<li>Confidential</li>\##n<li>Interpreters</li>\##n</ul>\##n</div>"##))
+        #expect(report.contains("<caption>Contacts by purpose</caption>"))
+        #expect(report.contains(##"<td class="align-right"><a class="contact-number" href="tel:999"><bdi dir="ltr">999</bdi></a></td>"##))
+        #expect(report.contains(##"<li class="checklist-item checked">Another sign</li>"##))
+        #expect(report.contains(##"<section aria-labelledby="who-to-call"><h2 id="who-to-call">1. Who to call</h2><p>Call"##))
+        #expect(report.contains(##"<h2>Confidential advice</h2><p>Modern Slavery &amp; Exploitation Helpline: <a href="tel:+448000121700"><bdi dir="ltr">08000 121 700</bdi></a> (24 hours a day) [Confidential] [Interpreters] – You are worried about someone.</p>"##))
+        #expect(report.contains(##"<a href="../files/flyer.pdf" hreflang="pl">Polski – information flyer (PDF, 1 KB)</a>"##))
+        // The help block is the same on every page, apart from the depth of the report link.
+        let help = ##"<aside><a href="tel:999">Police emergency 999</a> <a href="tel:+448000121700">Modern Slavery &amp; Exploitation Helpline 08000 121 700</a> <a href=""##
+        for page in ["index.html", "about/team/index.html", "pl/report/index.html", "404.html"] {
+            #expect(text(tree, page).contains(help), "no help block on \(page)")
+        }
+        #expect(text(tree, "about/team/index.html").contains(##"<a href="../../report/">report</a></aside>"##))
+        #expect(text(tree, "pl/index.html").contains(##"<a href="report/">report</a></aside>"##))
+        #expect(text(tree, "index.html").contains(##"<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;self&#39;"##))
+    }
+
     /// The whole output compared byte for byte with `Fixtures/basic-expected`.
     /// Re-record on purpose with `WAYMARK_RECORD_GOLDEN=1 swift test` and review the diff.
     @Test func matchesGoldenOutput() throws {
