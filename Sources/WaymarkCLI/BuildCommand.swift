@@ -61,9 +61,16 @@ public struct BuildCommand: ParsableCommand {
     private func summary(_ report: BuildReport) -> String {
         let pages = report.pagesPerLanguage.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
         let warnings = report.warnings.isEmpty ? "" : ", \(counted(report.warnings.count, "warning"))"
+        var translations = ""
+        if report.unreviewedTranslations > 0 {
+            translations += "\n\(counted(report.unreviewedTranslations, "translation")) not yet checked by a qualified translator"
+        }
+        if report.staleTranslations > 0 {
+            translations += "\n\(counted(report.staleTranslations, "translation")) older than the page it translates"
+        }
         return "Built \(counted(report.pagesPerLanguage.reduce(0) { $0 + $1.count }, "page")) (\(pages)), "
             + "\(counted(report.filesWritten, "file")) written to \(SiteBuilderDisplay.folder(output))/ in "
-            + String(format: "%.2f s", report.seconds) + warnings + "."
+            + String(format: "%.2f s", report.seconds) + warnings + "." + translations
     }
 }
 

@@ -47,10 +47,29 @@ public struct ContentLoader: Sendable {
                 diagnostics.append(contentsOf: problems)
             }
         }
+        pages += generatedHomes(for: pages)
         let staticFiles = files.filter { !$0.hasSuffix(".md") }.map { StaticFile(sourcePath: $0, url: URLPath("/" + $0)) }
         diagnostics.append(contentsOf: URLClashes.find(pages: pages, staticFiles: staticFiles))
         if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics)) }
         return .success(LoadedContent(pages: pages, staticFiles: staticFiles, draftPaths: drafts))
+    }
+
+    /// Every language with pages gets a home page that lists them, written by Waymark when the
+    /// content has no `index.<language>.md`.
+    func generatedHomes(for pages: [Page]) -> [Page] {
+        let withHome = Set(pages.filter { $0.kind == .home }.map(\.language.tag))
+        let withPages = Set(pages.map(\.language.tag))
+        return config.languages.filter { withPages.contains($0.tag) && !withHome.contains($0.tag) }.map { language in
+            let isDefault = language.tag == config.defaultLanguage.tag
+            let source = isDefault ? "index.md" : "index.\(language.tag.code).md"
+            let matter = FrontMatter(
+                title: language.title ?? config.title, summary: nil, date: nil, updated: nil, draft: false, weight: nil,
+                layout: nil, slug: nil, aliases: [], tags: [], downloads: [], translationKey: nil, translatedFrom: nil,
+                reviewedBy: nil, reviewedOn: nil, locations: [:])
+            return Page(sourcePath: source, displayPath: "\(displayRoot)/\(source) (made by Waymark)", language: language,
+                        translationKey: "index", kind: .home, folder: "", url: PageNaming.languagePrefix(language, config: config),
+                        frontMatter: matter, filePath: nil)
+        }
     }
 
     private func listFiles() -> [String] {
@@ -88,7 +107,7 @@ public struct ContentLoader: Sendable {
         }
         return .page(Page(
             sourcePath: relativePath, displayPath: display, language: naming.language,
-            translationKey: naming.translationKey, kind: naming.kind, folder: naming.folder,
+            translationKey: frontMatter.translationKey ?? naming.translationKey, kind: naming.kind, folder: naming.folder,
             url: naming.url(slug: frontMatter.slug), frontMatter: frontMatter,
             filePath: filePath))
     }

@@ -16,12 +16,20 @@ public struct FrontMatter: Sendable {
     public var tags: [String]
     /// Files offered for download (flyers).
     public var downloads: [Download]
+    /// Ties translations together when their file names differ.
+    public var translationKey: String?
+    /// For a translation: the date of the source page's version it was translated from.
+    public var translatedFrom: CalendarDate?
+    /// For a translation: who checked it (a qualified translator) and when.
+    public var reviewedBy: String?
+    public var reviewedOn: CalendarDate?
     /// Where each field was written, for errors found later (an unknown layout, a clashing alias).
     public var locations: [String: SourceLocation]
 
     /// The fields a page may set.
     public static let knownFields = [
         "title", "summary", "date", "updated", "draft", "weight", "layout", "slug", "aliases", "tags", "downloads",
+        "translation_key", "translated_from", "reviewed_by", "reviewed_on",
     ]
 }
 
@@ -103,6 +111,10 @@ public enum FrontMatterParser {
             aliases: fields.strings("aliases", diagnostics: &diagnostics) ?? [],
             tags: fields.strings("tags", diagnostics: &diagnostics) ?? [],
             downloads: downloads(fields, file: file, diagnostics: &diagnostics),
+            translationKey: fields.string("translation_key", diagnostics: &diagnostics),
+            translatedFrom: fields.date("translated_from", diagnostics: &diagnostics),
+            reviewedBy: fields.string("reviewed_by", diagnostics: &diagnostics).flatMap { $0.isEmpty ? nil : $0 },
+            reviewedOn: fields.date("reviewed_on", diagnostics: &diagnostics),
             locations: Dictionary(uniqueKeysWithValues: fields.keys.map { ($0, fields.location($0)) })
         )
         return diagnostics.errors.count == errorsBefore ? matter : nil

@@ -27,12 +27,15 @@ public struct Page: Sendable, Identifiable {
     public var frontMatter: FrontMatter
     /// Where the file is on disk. The Markdown body is read again when the page is rendered
     /// rather than kept: holding every body in memory would double the build's footprint.
-    public var filePath: String
+    /// Nil for pages Waymark makes itself (a language's home page when none was written).
+    public var filePath: String?
 
     public var title: String { frontMatter.title }
+    public var isGenerated: Bool { filePath == nil }
 
     /// The Markdown after the front matter, and the file line it starts on.
     public func loadBody() -> Result<(text: String, firstLine: Int), Diagnostic> {
+        guard let filePath else { return .success(("", 1)) }
         guard let data = FileManager.default.contents(atPath: filePath),
               let text = String(validating: data, as: UTF8.self) else {
             return .failure(.error(SourceLocation(file: displayPath), "this file changed or disappeared during the build", help: "build again"))

@@ -8,11 +8,16 @@ public struct SiteLanguage: Sendable, Hashable {
     /// The language's name for itself ("Polski").
     public var name: String
     public var direction: TextDirection
+    /// The site's title and description in this language, when translated.
+    public var title: String?
+    public var description: String?
 
-    public init(tag: LanguageTag, name: String, direction: TextDirection) {
+    public init(tag: LanguageTag, name: String, direction: TextDirection, title: String? = nil, description: String? = nil) {
         self.tag = tag
         self.name = name
         self.direction = direction
+        self.title = title
+        self.description = description
     }
 }
 
@@ -25,8 +30,15 @@ public struct MenuItem: Sendable, Hashable {
     }
 
     public var label: String
+    /// The label in other languages, by language code.
+    public var labels: [String: String]
     public var target: Target
     public var location: SourceLocation
+
+    /// The label in `language`, if the entry has one.
+    public func label(in language: LanguageTag, isDefault: Bool) -> String? {
+        isDefault ? label : labels.first { LanguageTag($0.key) == language }?.value
+    }
 }
 
 /// The validated contents of `content/site.yaml`.
@@ -142,7 +154,7 @@ public enum SiteConfigLoader {
 
     private static func readLanguages(_ fields: YAMLMapping, reader: YAMLReader, diagnostics: inout Diagnostics) -> [SiteLanguage] {
         var result: [SiteLanguage] = []
-        for entry in fields.mappings("languages", known: ["code", "name", "direction"], what: "language setting", diagnostics: &diagnostics) {
+        for entry in fields.mappings("languages", known: ["code", "name", "direction", "title", "description"], what: "language setting", diagnostics: &diagnostics) {
             let start = entry.location("code")
             guard let code = entry.requiredString("code", diagnostics: &diagnostics, missingAt: start) else { continue }
             guard let tag = LanguageTag(code) else {
@@ -161,21 +173,42 @@ public enum SiteConfigLoader {
                     diagnostics.append(.error(entry.location("direction"), "'direction' should be ltr or rtl, not '\(text)'"))
                 }
             }
-            result.append(SiteLanguage(tag: tag, name: name, direction: direction))
+            result.append(SiteLanguage(tag: tag, name: name, direction: direction,
+                                       title: entry.string("title", diagnostics: &diagnostics),
+                                       description: entry.string("description", diagnostics: &diagnostics)))
         }
         return result
     }
 
+    /// `labels: {pl: Zgłoś problem, ar: …}` — each key must be one of the site's languages.
+    private static func readLabels(_ entry: YAMLMapping, reader: YAMLReader, diagnostics: inout Diagnostics) -> [String: String] {
+        guard let node = entry.node("labels") else { return [:] }
+        guard let mapping = node.mapping else {
+            diagnostics.append(.error(reader.location(of: node), "'labels' should list a label per language, like {pl: Zgłoś problem}"))
+            return [:]
+        }
+        var labels: [String: String] = [:]
+        for (key, value) in mapping {
+            guard let code = key.scalar?.string, LanguageTag(code) != nil, let text = value.scalar?.string else {
+                diagnostics.append(.error(reader.location(of: key), "each entry of 'labels' should be 'language code: label'"))
+                continue
+            }
+            labels[code] = text
+        }
+        return labels
+    }
+
     private static func readMenu(_ key: String, _ fields: YAMLMapping, reader: YAMLReader, diagnostics: inout Diagnostics) -> [MenuItem] {
         var items: [MenuItem] = []
-        for entry in fields.mappings(key, known: ["label", "page", "url"], what: "menu setting", diagnostics: &diagnostics) {
+        for entry in fields.mappings(key, known: ["label", "labels", "page", "url"], what: "menu setting", diagnostics: &diagnostics) {
             let location = entry.location("label")
             guard let label = entry.requiredString("label", diagnostics: &diagnostics, missingAt: location) else { continue }
+            let labels = readLabels(entry, reader: reader, diagnostics: &diagnostics)
             let page = entry.string("page", diagnostics: &diagnostics)
             let url = entry.string("url", diagnostics: &diagnostics)
             switch (page, url) {
-            case (let page?, nil): items.append(MenuItem(label: label, target: .page(page), location: entry.location("page")))
-            case (nil, let url?): items.append(MenuItem(label: label, target: .url(url), location: entry.location("url")))
+            case (let page?, nil): items.append(MenuItem(label: label, labels: labels, target: .page(page), location: entry.location("page")))
+            case (nil, let url?): items.append(MenuItem(label: label, labels: labels, target: .url(url), location: entry.location("url")))
             default:
                 diagnostics.append(.error(location, "menu entry '\(label)' needs exactly one of 'page:' (a file in content/) or 'url:' (a web address)"))
             }

@@ -83,7 +83,8 @@ public struct YAMLReader: Sendable {
 
 /// A checked YAML mapping with typed accessors that report wrong types at the value's line.
 public struct YAMLMapping {
-    let reader: YAMLReader
+    /// The reader that made this mapping, for reading nested values.
+    public let reader: YAMLReader
     let values: [String: Node]
     let keyNodes: [String: Node]
 

@@ -18,6 +18,22 @@ public struct Contact: Sendable, Hashable {
     public var emergency: Bool
     public var group: Group
     public var location: SourceLocation
+    /// Label, hours, notes and `when` in other languages, by language code.
+    public var translations: [String: Text]
+
+    /// The parts of a contact that are words rather than numbers.
+    public struct Text: Sendable, Hashable {
+        public var label: String
+        public var hours: String?
+        public var notes: [String]
+        public var when: String?
+    }
+
+    /// The contact's words in `language`, and whether they had to fall back to the original.
+    public func text(in language: LanguageTag) -> (text: Text, isTranslated: Bool) {
+        if let translated = translations.first(where: { LanguageTag($0.key) == language })?.value { return (translated, true) }
+        return (Text(label: label, hours: hours, notes: notes, when: when), false)
+    }
 }
 
 /// A UK phone number as displayed ("08000 121 700"), checked and turned into a `tel:` URI.

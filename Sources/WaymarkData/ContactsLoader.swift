@@ -5,7 +5,7 @@ import Yams
 
 /// Reads and checks `content/_data/contacts.yaml`.
 public enum ContactsLoader {
-    static let knownFields = ["id", "label", "number", "tel", "hours", "notes", "when", "emergency", "group"]
+    static let knownFields = ["id", "label", "number", "tel", "hours", "notes", "when", "emergency", "group", "translations"]
 
     /// The contacts, or every problem found. A site without the file has no contacts.
     public static func load(path: String, displayPath: String) -> Result<[Contact], BuildFailure> {
@@ -75,8 +75,32 @@ public enum ContactsLoader {
         let hours = fields.string("hours", diagnostics: &diagnostics)
         let when = fields.string("when", diagnostics: &diagnostics)
         let emergency = fields.bool("emergency", diagnostics: &diagnostics) ?? false
+        let translations = self.translations(fields, diagnostics: &diagnostics)
         guard let id, let label, let number, let group else { return nil }
         return Contact(id: id, label: label, number: number, hours: hours, notes: notes, when: when,
-                       emergency: emergency, group: group, location: fields.location("id"))
+                       emergency: emergency, group: group, location: fields.location("id"), translations: translations)
+    }
+
+    /// `translations: {pl: {label: …, hours: …, notes: […], when: …}}`
+    private static func translations(_ fields: YAMLMapping, diagnostics: inout Diagnostics) -> [String: Contact.Text] {
+        guard let node = fields.node("translations") else { return [:] }
+        guard let mapping = node.mapping else {
+            diagnostics.append(.error(fields.location("translations"), "'translations' should list each language, like 'pl:' followed by 'label:'"))
+            return [:]
+        }
+        var result: [String: Contact.Text] = [:]
+        for (key, value) in mapping {
+            let code = key.scalar?.string ?? ""
+            guard LanguageTag(code) != nil else {
+                diagnostics.append(.error(fields.reader.location(of: key), "'\(code)' is not a language code"))
+                continue
+            }
+            let entry = fields.reader.mapping(value, known: ["label", "hours", "notes", "when"], what: "translated contact field", diagnostics: &diagnostics)
+            guard let label = entry.requiredString("label", diagnostics: &diagnostics, missingAt: fields.reader.location(of: key)) else { continue }
+            result[code] = Contact.Text(label: label, hours: entry.string("hours", diagnostics: &diagnostics),
+                                        notes: entry.strings("notes", diagnostics: &diagnostics) ?? [],
+                                        when: entry.string("when", diagnostics: &diagnostics))
+        }
+        return result
     }
 }

@@ -7,14 +7,16 @@ import WaymarkMarkdown
 struct ContactHTML: Sendable {
     let contacts: [String: Contact]
     let knownDigits: Set<String>
+    let defaultLanguage: LanguageTag
 
-    init(contacts: [Contact]) {
+    init(contacts: [Contact], defaultLanguage: LanguageTag) {
+        self.defaultLanguage = defaultLanguage
         self.contacts = Dictionary(contacts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         knownDigits = Set(contacts.map(\.number.digits))
     }
 
-    /// Resolves a directive: only `contact` is known.
-    func resolve(_ directive: MarkdownDirective, isBlock: Bool) -> DirectiveResolution {
+    /// Resolves a directive in a page in `language`: only `contact` is known.
+    func resolve(_ directive: MarkdownDirective, isBlock: Bool, language: LanguageTag) -> DirectiveResolution {
         guard directive.name == "contact" else {
             return .broken("'{{\(directive.name) \(directive.argument)}}' is not something Waymark can insert", help: "the only one is {{contact id}}")
         }
@@ -23,7 +25,7 @@ struct ContactHTML: Sendable {
                 ?? "the contacts are: \(contacts.keys.sorted().joined(separator: ", "))"
             return .broken("there is no contact with the id '\(directive.argument)' in content/_data/contacts.yaml", help: help)
         }
-        return .html(isBlock ? card(contact) : numberLink(contact, className: "contact-number"))
+        return .html(isBlock ? card(contact, language: language) : numberLink(contact, className: "contact-number"))
     }
 
     /// `<a class="contact-number" href="tel:…"><bdi dir="ltr">08000 121 700</bdi></a>`
@@ -31,12 +33,15 @@ struct ContactHTML: Sendable {
         "<a class=\"\(className)\" href=\"\(HTMLEscape.escape(contact.number.telURI))\"><bdi dir=\"ltr\">\(HTMLEscape.escape(contact.number.display))</bdi></a>"
     }
 
-    func card(_ contact: Contact) -> String {
-        var html = "<div class=\"contact-card\">\n<p class=\"contact-label\">\(HTMLEscape.escape(contact.label))</p>\n"
+    /// A contact card in `language`; words not translated yet keep their own `lang`.
+    func card(_ contact: Contact, language: LanguageTag) -> String {
+        let (text, isTranslated) = contact.text(in: language)
+        let lang = isTranslated || defaultLanguage == language ? "" : " lang=\"\(defaultLanguage.code)\""
+        var html = "<div class=\"contact-card\">\n<p class=\"contact-label\"\(lang)>\(HTMLEscape.escape(text.label))</p>\n"
         html += "<p class=\"contact-number\">\(numberLink(contact, className: "contact-link"))</p>\n"
-        if let hours = contact.hours { html += "<p class=\"contact-hours\">\(HTMLEscape.escape(hours))</p>\n" }
-        if !contact.notes.isEmpty {
-            html += "<ul class=\"contact-notes\">\n" + contact.notes.map { "<li>\(HTMLEscape.escape($0))</li>\n" }.joined() + "</ul>\n"
+        if let hours = text.hours { html += "<p class=\"contact-hours\"\(lang)>\(HTMLEscape.escape(hours))</p>\n" }
+        if !text.notes.isEmpty {
+            html += "<ul class=\"contact-notes\"\(lang)>\n" + text.notes.map { "<li>\(HTMLEscape.escape($0))</li>\n" }.joined() + "</ul>\n"
         }
         return html + "</div>"
     }

@@ -9,10 +9,12 @@ import WaymarkMarkdown
 struct PageRenderResult: Sendable {
     var file: RenderedFile
     var diagnostics: [Diagnostic]
+    var status: TranslationStatus
     /// Ids on the page, to check `page.md#id` links against.
     var anchors: Set<String>
     var fragmentLinks: [FragmentLink]
 }
+
 
 /// Renders pages through the theme. One value serves the whole build and is shared by threads.
 struct PageRenderer: Sendable {
@@ -29,7 +31,7 @@ struct PageRenderer: Sendable {
         self.theme = theme
         dates = DateTexts(site: site)
         feeds = FeedPlan(site: site)
-        contactHTML = ContactHTML(contacts: site.contacts)
+        contactHTML = ContactHTML(contacts: site.contacts, defaultLanguage: site.config.defaultLanguage.tag)
     }
     /// Ids every page's template uses, which headings must not take.
     static let reservedIDs: Set<String> = ["main-content", "waymark-toc-title", "top", "search", "navigation"]
@@ -54,9 +56,12 @@ struct PageRenderer: Sendable {
         let rendered = withoutActuallyEscaping({ (reference: LinkReference) in resolver.resolve(reference) }) { resolve in
             HTMLRenderer(allowRawHTML: site.config.allowRawHTML, reservedIDs: PageRenderer.reservedIDs,
                          headingAnchorLabel: strings["heading_anchor_label"].isEmpty ? nil : strings["heading_anchor_label"],
-                         resolveLink: resolve, resolveDirective: contactHTML.resolve).render(document)
+                         resolveLink: resolve,
+                         resolveDirective: { contactHTML.resolve($0, isBlock: $1, language: page.language.tag) }).render(document)
         }
         diagnostics += contactHTML.unknownNumbers(in: document, file: page.displayPath)
+        let status = TranslationStatus.of(page, in: site)
+        if let source = status.staleSource { diagnostics.append(TranslationStatus.staleWarning(page, source: source)) }
         diagnostics += rendered.issues.map { issue in
             Diagnostic(issue.isError ? .error : .warning, SourceLocation(file: page.displayPath, line: issue.line), issue.message, help: issue.help)
         }
@@ -66,20 +71,23 @@ struct PageRenderer: Sendable {
             canonical: site.config.absoluteURL(page.url), content: rendered.html, intro: rendered.intro,
             sections: rendered.sections.enumerated().map { SectionView(id: $1.id, title: $1.title, number: $0 + 1, content: $1.html) },
             downloads: downloads(of: page, style: style),
+            notices: notices(for: status, style: style, strings: strings),
             date: dates.view(page.frontMatter.date, language: page.language.tag),
             updated: dates.view(page.frontMatter.updated, language: page.language.tag),
             toc: useTOC ? rendered.tableOfContents.map(TOCView.init) : [],
             breadcrumbs: site.ancestors(of: page).map { LinkView(label: $0.title, url: style.href($0.url)) },
-            children: site.children(of: page).map { listItem($0, style: style) },
+            children: site.listing(of: page).map { listItem($0.page, style: style, readerLanguage: page.language, isFallback: $0.isFallback) },
             tags: page.frontMatter.tags.compactMap { tagLink($0, language: page.language, style: style) },
             layout: PageRenderer.layout(for: page), isSection: page.kind == .section, isHome: page.kind == .home)
         let context = self.context(language: page.language, style: style, current: page, page: pageView)
         let html = theme.library.render(context, withTemplate: PageRenderer.layout(for: page)) ?? ""
         let anchors = PageRenderer.reservedIDs.union(rendered.headingIDs)
         return PageRenderResult(
-            file: RenderedFile(path: page.url.outputFile, text: html), diagnostics: diagnostics,
+            file: RenderedFile(path: page.url.outputFile, text: html), diagnostics: diagnostics, status: status,
             anchors: anchors, fragmentLinks: resolver.fragmentLinks)
     }
+
+    func isDefault(_ language: SiteLanguage) -> Bool { language.tag == site.config.defaultLanguage.tag }
 
     func strings(for language: SiteLanguage) -> UIStrings {
         theme.strings[language.tag] ?? theme.strings[site.config.defaultLanguage.tag] ?? UIStrings(language: language.tag, values: [:])
@@ -88,7 +96,7 @@ struct PageRenderer: Sendable {
     /// The root template object shared by every kind of output page.
     func context(language: SiteLanguage, style: URLStyle, current: Page?, page: PageView?, target: LinkView? = nil) -> PageContext {
         let strings = self.strings(for: language)
-        let contacts = site.contacts.map(contactView)
+        let contacts = site.contacts.map { contactView($0, language: language) }
         let home = site.home(for: language)
         let translations = current.map { site.translations(of: $0) } ?? []
         let alternates = translations.count > 1
@@ -96,7 +104,9 @@ struct PageRenderer: Sendable {
         return PageContext(
             lang: language.tag.code, dir: language.direction.rawValue,
             strings: TextTable(strings.values),
-            site: SiteView(title: site.config.title, description: site.config.description, homeURL: style.href(home?.url ?? .root)),
+            site: SiteView(title: language.title ?? site.config.title, description: language.description ?? site.config.description,
+                           homeURL: style.href(home?.url ?? .root),
+                           titleLang: language.title == nil && !isDefault(language) ? site.config.defaultLanguage.tag.code : nil),
             assets: TextTable(theme.assets.urlsByKey.mapValues { style.href($0) }),
             menu: menuLinks(site.config.menu, language: language, style: style, current: current),
             footerMenu: menuLinks(site.config.footerMenu, language: language, style: style, current: current),
@@ -120,10 +130,23 @@ struct PageRenderer: Sendable {
             csp: PageRenderer.contentSecurityPolicy)
     }
 
-    private func contactView(_ contact: Contact) -> ContactView {
-        ContactView(id: contact.id, label: contact.label, number: contact.number.display, tel: contact.number.telURI,
-                    hours: contact.hours, notes: contact.notes, when: contact.when, emergency: contact.emergency,
-                    group: contact.group.rawValue)
+    /// Notices in the page's language: the source has changed since; not yet checked.
+    private func notices(for status: TranslationStatus, style: URLStyle, strings: UIStrings) -> [NoticeView] {
+        var notices: [NoticeView] = []
+        if let source = status.staleSource {
+            notices.append(NoticeView(kind: "stale", text: strings["notice_stale"], linkURL: style.href(source.url),
+                                      linkText: strings["notice_stale_link"], linkLang: source.language.tag.code))
+        }
+        if status.isUnreviewed { notices.append(NoticeView(kind: "unreviewed", text: strings["notice_unreviewed"])) }
+        return notices
+    }
+
+    private func contactView(_ contact: Contact, language: SiteLanguage) -> ContactView {
+        let (text, isTranslated) = contact.text(in: language.tag)
+        return ContactView(id: contact.id, label: text.label, number: contact.number.display, tel: contact.number.telURI,
+                           hours: text.hours, notes: text.notes, when: text.when, emergency: contact.emergency,
+                           group: contact.group.rawValue,
+                           textLang: isTranslated || isDefault(language) ? nil : site.config.defaultLanguage.tag.code)
     }
 
     /// Download links with language, format and size read from the files ("Polski – information
@@ -139,9 +162,14 @@ struct PageRenderer: Sendable {
         }
     }
 
-    private func listItem(_ page: Page, style: URLStyle) -> LinkView {
-        LinkView(label: page.title, url: style.href(page.url), summary: page.frontMatter.summary,
-                 date: dates.view(page.frontMatter.date, language: page.language.tag))
+    /// A list entry; one in another language than the reader's carries its `lang` and a notice
+    /// in the reader's language.
+    private func listItem(_ page: Page, style: URLStyle, readerLanguage: SiteLanguage, isFallback: Bool = false) -> LinkView {
+        let foreign = page.language.tag != readerLanguage.tag
+        return LinkView(label: page.title, url: style.href(page.url), summary: page.frontMatter.summary,
+                        date: dates.view(page.frontMatter.date, language: page.language.tag),
+                        lang: foreign ? page.language.tag.code : nil,
+                        notice: isFallback ? strings(for: readerLanguage)["only_in_default_language"] : nil)
     }
 
     private func tagLink(_ tag: String, language: SiteLanguage, style: URLStyle) -> LinkView? {
@@ -150,16 +178,25 @@ struct PageRenderer: Sendable {
     }
 
     private func menuLinks(_ items: [MenuItem], language: SiteLanguage, style: URLStyle, current: Page?) -> [LinkView] {
-        items.compactMap { item in
+        let isDefault = language.tag == site.config.defaultLanguage.tag
+        return items.compactMap { item in
+            let translatedLabel = item.label(in: language.tag, isDefault: isDefault)
             switch item.target {
             case .url(let url):
-                return LinkView(label: item.label, url: url)
+                return LinkView(label: translatedLabel ?? item.label, url: url,
+                                lang: translatedLabel == nil ? site.config.defaultLanguage.tag.code : nil)
             case .page(let source):
                 guard let target = site.page(source: source) else { return nil }
-                let shown = site.translation(key: target.translationKey, language: language.tag) ?? target
+                let translation = site.translation(key: target.translationKey, language: language.tag)
+                let shown = translation ?? target
+                // Without a label in the reader's language, the translated page's title serves;
+                // failing that the default label is shown and marked as being in that language.
+                let label = translatedLabel ?? translation.map(\.title) ?? item.label
+                let isForeign = translatedLabel == nil && translation == nil
                 let isCurrent = current?.url == shown.url
                 let inSection = !isCurrent && shown.kind == .section && (current?.url.value.hasPrefix(shown.url.value) ?? false)
-                return LinkView(label: item.label, url: style.href(shown.url), current: isCurrent, inSection: inSection)
+                return LinkView(label: label, url: style.href(shown.url), current: isCurrent, inSection: inSection,
+                                lang: isForeign ? shown.language.tag.code : nil)
             }
         }
     }

@@ -28,6 +28,8 @@ public struct Site: Sendable {
     let childrenOfSection: [Int: [Int]]
     /// Page index → the section page it is listed in.
     let parentOf: [Int: Int]
+    /// Folder (`""` for the home page) → language → index of the folder's `index` page.
+    let sectionPages: [String: [LanguageTag: Int]]
 
     public init(config: SiteConfig, content: LoadedContent, contacts: [Contact] = [], contentDirectory: String = "") {
         self.config = config
@@ -49,7 +51,12 @@ public struct Site: Sendable {
         self.translations = translations
         staticFileByPath = Dictionary(uniqueKeysWithValues: staticFiles.map { ($0.sourcePath, $0) })
         staticFileByURL = Dictionary(uniqueKeysWithValues: staticFiles.map { ($0.url, $0) })
-        (childrenOfSection, parentOf) = Site.structure(pages, sectionIndex: translations)
+        var sectionPages: [String: [LanguageTag: Int]] = [:]
+        for (index, page) in pages.enumerated() where page.kind != .page {
+            sectionPages[page.folder, default: [:]][page.language.tag] = index
+        }
+        self.sectionPages = sectionPages
+        (childrenOfSection, parentOf) = Site.structure(pages, sectionPages: sectionPages)
         tagPages = TagPage.collect(pages: pages, config: config)
         var tagURLs: [LanguageTag: [String: URLPath]] = [:]
         for tagPage in tagPages {
@@ -88,13 +95,34 @@ public struct Site: Sendable {
 
     /// The home page of `language`, falling back to the default language's.
     public func home(for language: SiteLanguage) -> Page? {
-        translation(key: "index", language: language.tag) ?? translation(key: "index", language: config.defaultLanguage.tag)
+        let homes = sectionPages[""]
+        return (homes?[language.tag] ?? homes?[config.defaultLanguage.tag]).map { pages[$0] }
     }
 
-    /// Pages listed on a section or home page, in list order.
+    /// Pages listed on a section or home page, in list order, in the page's own language.
     public func children(of page: Page) -> [Page] {
         guard let index = pageIndexBySource[page.sourcePath] else { return [] }
         return (childrenOfSection[index] ?? []).map { pages[$0] }
+    }
+
+    /// An entry of a list page: a page, and whether it is listed in the default language
+    /// because the reader's language has no translation of it.
+    public struct ListEntry: Sendable {
+        public var page: Page
+        public var isFallback: Bool
+    }
+
+    /// What a section or home page lists: its own children and, on a translated section, the
+    /// default language's pages of the same section that have no translation yet, so a reader
+    /// of Polish still finds everything the site publishes.
+    public func listing(of page: Page) -> [ListEntry] {
+        let own = children(of: page).map { ListEntry(page: $0, isFallback: false) }
+        let defaultTag = config.defaultLanguage.tag
+        guard page.language.tag != defaultTag, page.kind != .page,
+              let sourceSection = sectionPages[page.folder]?[defaultTag].map({ pages[$0] }) else { return own }
+        let missing = children(of: sourceSection).filter { translation(key: $0.translationKey, language: page.language.tag) == nil }
+        guard !missing.isEmpty else { return own }
+        return (own + missing.map { ListEntry(page: $0, isFallback: true) }).sorted { Site.listOrder($0.page, $1.page) }
     }
 
     /// Section pages above `page`, from the home page down; not the page itself.
@@ -140,14 +168,13 @@ public struct Site: Sendable {
     }
 
     /// Each page's parent is the nearest section page above it, in the same language.
-    private static func structure(_ pages: [Page], sectionIndex translations: [String: [LanguageTag: Int]]) -> ([Int: [Int]], [Int: Int]) {
+    private static func structure(_ pages: [Page], sectionPages: [String: [LanguageTag: Int]]) -> ([Int: [Int]], [Int: Int]) {
         var children: [Int: [Int]] = [:]
         var parent: [Int: Int] = [:]
         for (index, page) in pages.enumerated() where page.kind != .home {
             var folder = page.kind == .section ? parentFolder(page.folder) : page.folder
             while true {
-                let key = folder.isEmpty ? "index" : folder + "/index"
-                if let section = translations[key]?[page.language.tag] {
+                if let section = sectionPages[folder]?[page.language.tag] {
                     parent[index] = section
                     children[section, default: []].append(index)
                     break

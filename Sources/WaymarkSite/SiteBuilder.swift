@@ -30,6 +30,9 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Warnings, sorted by file and line.
     public var warnings: [Diagnostic]
+    /// Translations published without a translator's check, and ones whose source has changed.
+    public var unreviewedTranslations: Int
+    public var staleTranslations: Int
     /// Wall-clock seconds of each named stage, in order.
     public var stages: [(name: String, seconds: Double)]
 }
@@ -115,8 +118,11 @@ public struct SiteBuilder: Sendable {
         }
         var anchors: [String: Set<String>] = [:]
         var fragmentLinks: [FragmentLink] = []
+        var unreviewed = 0, stale = 0
         for (page, result) in zip(site.pages, results) {
             let rendered = try result.get()
+            if rendered.status.isUnreviewed { unreviewed += 1 }
+            if rendered.status.staleSource != nil { stale += 1 }
             diagnostics.append(contentsOf: rendered.diagnostics)
             anchors[page.sourcePath] = rendered.anchors
             fragmentLinks += rendered.fragmentLinks
@@ -136,7 +142,8 @@ public struct SiteBuilder: Sendable {
         }
         return BuildReport(
             pagesPerLanguage: perLanguage, filesWritten: site.pages.count + generated.count + staticPaths.count,
-            seconds: seconds, warnings: diagnostics.sorted, stages: clock.stages)
+            seconds: seconds, warnings: diagnostics.sorted, unreviewedTranslations: unreviewed, staleTranslations: stale,
+            stages: clock.stages)
     }
 
     /// Paths in messages are shown as the user typed them, without a trailing slash.

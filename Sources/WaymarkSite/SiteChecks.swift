@@ -5,6 +5,22 @@ import WaymarkCore
 enum SiteChecks {
     static func run(site: Site, theme: Theme) -> [Diagnostic] {
         layouts(site: site, theme: theme) + menus(site: site) + help(site: site) + downloads(site: site)
+            + contactTranslations(site: site)
+    }
+
+    /// A contact shown on pages in a language it is not translated into is shown in the default
+    /// language there; say so once per contact.
+    static func contactTranslations(site: Site) -> [Diagnostic] {
+        let defaultTag = site.config.defaultLanguage.tag
+        let published = site.config.languages.filter { language in
+            language.tag != defaultTag && site.pages.contains { $0.language.tag == language.tag && !$0.isGenerated }
+        }
+        return site.contacts.compactMap { contact in
+            let missing = published.filter { !contact.text(in: $0.tag).isTranslated }.map(\.tag.code)
+            guard !missing.isEmpty else { return nil }
+            return .warning(contact.location, "the contact '\(contact.id)' is not translated into \(missing.joined(separator: ", ")), so its label is shown in \(site.config.defaultLanguage.name) on those pages",
+                            help: "add 'translations:' with a 'label:' for each language")
+        }
     }
 
     /// The help block's contacts and report page must exist.

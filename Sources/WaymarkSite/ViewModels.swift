@@ -41,9 +41,16 @@ final class LinkView: MustacheParent, Sendable {
     let dir: String?
     /// Redirect targets: the absolute address.
     let absoluteURL: String?
+    /// Set when the linked page's text is in another language than the page showing the link.
+    let lang: String?
+    /// Shown beside a link to a page that is only in another language ("only available in English").
+    let notice: String?
 
     init(label: String, url: String, current: Bool = false, inSection: Bool = false, summary: String? = nil,
-         date: DateView? = nil, code: String? = nil, dir: String? = nil, absoluteURL: String? = nil) {
+         date: DateView? = nil, code: String? = nil, dir: String? = nil, absoluteURL: String? = nil,
+         lang: String? = nil, notice: String? = nil) {
+        self.lang = lang
+        self.notice = notice
         self.label = label
         self.url = url
         self.current = current
@@ -66,6 +73,9 @@ final class LinkView: MustacheParent, Sendable {
         case "code": code
         case "dir": dir
         case "absolute_url": absoluteURL
+        // Not `lang`: a missing value would be looked up on the page and give the page's language.
+        case "link_lang": lang
+        case "notice": notice
         default: nil
         }
     }
@@ -124,9 +134,12 @@ final class ContactView: MustacheParent, Sendable {
     let when: String?
     let emergency: Bool
     let group: String
+    /// The language of the words when they are not translated into the page's language.
+    let textLang: String?
 
     init(id: String, label: String, number: String, tel: String, hours: String?, notes: [String], when: String?,
-         emergency: Bool, group: String) {
+         emergency: Bool, group: String, textLang: String? = nil) {
+        self.textLang = textLang
         self.id = id
         self.label = label
         self.number = number
@@ -150,6 +163,7 @@ final class ContactView: MustacheParent, Sendable {
         case "when": when
         case "emergency": emergency
         case "group": group
+        case "text_lang": textLang
         default: nil
         }
     }
@@ -222,6 +236,34 @@ final class SectionView: MustacheParent, Sendable {
     }
 }
 
+/// A notice above a translated page: it is out of date, or not yet checked.
+final class NoticeView: MustacheParent, Sendable {
+    let kind: String
+    let text: String
+    let linkURL: String?
+    let linkText: String?
+    let linkLang: String?
+
+    init(kind: String, text: String, linkURL: String? = nil, linkText: String? = nil, linkLang: String? = nil) {
+        self.kind = kind
+        self.text = text
+        self.linkURL = linkURL
+        self.linkText = linkText
+        self.linkLang = linkLang
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "kind": kind
+        case "text": text
+        case "link_url": linkURL
+        case "link_text": linkText
+        case "link_lang": linkLang
+        default: nil
+        }
+    }
+}
+
 /// A file offered for download.
 final class DownloadView: MustacheParent, Sendable {
     let url: String
@@ -260,6 +302,7 @@ final class PageView: MustacheParent, Sendable {
     let intro: String
     let sections: [SectionView]
     let downloads: [DownloadView]
+    let notices: [NoticeView]
     let date: DateView?
     let updated: DateView?
     let toc: [TOCView]
@@ -271,7 +314,7 @@ final class PageView: MustacheParent, Sendable {
     let isHome: Bool
 
     init(title: String, summary: String?, url: String, canonical: String, content: String, intro: String = "",
-         sections: [SectionView] = [], downloads: [DownloadView] = [], date: DateView?,
+         sections: [SectionView] = [], downloads: [DownloadView] = [], notices: [NoticeView] = [], date: DateView?,
          updated: DateView?, toc: [TOCView], breadcrumbs: [LinkView], children: [LinkView], tags: [LinkView],
          layout: String, isSection: Bool, isHome: Bool) {
         self.title = title
@@ -282,6 +325,7 @@ final class PageView: MustacheParent, Sendable {
         self.intro = intro
         self.sections = sections
         self.downloads = downloads
+        self.notices = notices
         self.date = date
         self.updated = updated
         self.toc = toc
@@ -305,6 +349,8 @@ final class PageView: MustacheParent, Sendable {
         case "has_sections": !sections.isEmpty
         case "downloads": downloads
         case "has_downloads": !downloads.isEmpty
+        case "notices": notices
+        case "has_notices": !notices.isEmpty
         case "date": date
         case "updated": updated
         case "toc": toc
@@ -328,11 +374,14 @@ final class SiteView: MustacheParent, Sendable {
     let title: String
     let description: String
     let homeURL: String
+    /// The language of `title` when the site has no title in the page's language.
+    let titleLang: String?
 
-    init(title: String, description: String, homeURL: String) {
+    init(title: String, description: String, homeURL: String, titleLang: String? = nil) {
         self.title = title
         self.description = description
         self.homeURL = homeURL
+        self.titleLang = titleLang
     }
 
     func child(named name: String) -> Any? {
@@ -340,6 +389,7 @@ final class SiteView: MustacheParent, Sendable {
         case "title": title
         case "description": description
         case "home_url": homeURL
+        case "title_lang": titleLang
         default: nil
         }
     }

@@ -182,7 +182,10 @@ private func frontMatter(_ text: String) -> (FrontMatter?, [String]) {
         #expect(byPath["pathways/Adult Pathway.md"]?.url.value == "/pathways/adult-pathway/")
         #expect(content.staticFiles.map(\.sourcePath) == ["files/flyer.pdf"])
         #expect(content.draftPaths == ["draft.md"])
-        #expect(try ContentLoaderTests.load(["draft.md": ContentLoaderTests.page("Draft", extra: "draft: true\n")], drafts: true).get().pages.count == 1)
+        let withDrafts = try ContentLoaderTests.load(["draft.md": ContentLoaderTests.page("Draft", extra: "draft: true\n")], drafts: true).get()
+        // The draft, and a home page Waymark writes because the content has none.
+        #expect(withDrafts.pages.map(\.sourcePath).sorted() == ["draft.md", "index.md"])
+        #expect(withDrafts.pages.first { $0.sourcePath == "index.md" }?.isGenerated == true)
     }
 
     private func problems(_ files: [String: Data]) throws -> [String] {
