@@ -35,7 +35,7 @@ public struct Site: Sendable {
         self.config = config
         self.contacts = contacts
         self.contentDirectory = contentDirectory
-        pages = content.pages.sorted { $0.sourcePath < $1.sourcePath }
+        pages = Site.inheritingWeights(content.pages.sorted { $0.sourcePath < $1.sourcePath }, defaultLanguage: config.defaultLanguage.tag)
         staticFiles = content.staticFiles
         draftPaths = content.draftPaths
         var bySource: [String: Int] = [:]
@@ -147,6 +147,21 @@ public struct Site: Sendable {
     public func fileSize(_ file: StaticFile) -> Int {
         let attributes = try? FileManager.default.attributesOfItem(atPath: contentDirectory + "/" + file.sourcePath)
         return (attributes?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// A translation without its own `weight` takes its source page's, so lists keep the same
+    /// order in every language.
+    static func inheritingWeights(_ pages: [Page], defaultLanguage: LanguageTag) -> [Page] {
+        var weights: [String: Int] = [:]
+        for page in pages where page.language.tag == defaultLanguage {
+            if let weight = page.frontMatter.weight { weights[page.translationKey] = weight }
+        }
+        return pages.map { page in
+            guard page.frontMatter.weight == nil, let weight = weights[page.translationKey] else { return page }
+            var inherited = page
+            inherited.frontMatter.weight = weight
+            return inherited
+        }
     }
 
     /// Lists' order: weighted pages first by weight, then newest first, then by title.
