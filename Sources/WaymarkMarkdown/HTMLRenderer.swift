@@ -23,6 +23,9 @@ public struct LinkReference: Sendable, Equatable {
 /// The resolver's answer: the `href` to write, or why the link is broken.
 public enum LinkResolution: Sendable, Equatable {
     case href(String)
+    /// A page in another language than the one linking to it (not translated yet): written with
+    /// `hreflang` so the reader is not surprised.
+    case foreignHref(String, language: String)
     case broken(String, help: String?)
 }
 
@@ -327,10 +330,27 @@ public struct HTMLRenderer {
     }
 
     private func renderLink(destination: String, title: String, _ children: [MarkdownInline], line: Int, into state: inout RenderState) {
-        let href = resolve(LinkReference(destination: destination, line: line, isImage: false), into: &state)
+        let reference = LinkReference(destination: destination, line: line, isImage: false)
+        var language: String?
+        let href: String
+        switch resolveLink(reference) {
+        case .href(let target):
+            href = target
+        case .foreignHref(let target, let code):
+            href = target
+            language = code
+        case .broken(let message, let help):
+            state.issues.append(MarkdownIssue(line: line, isError: true, message: message, help: help))
+            href = destination
+        }
         state.write("<a href=\"")
         state.escaped(href)
         state.write("\"")
+        if let language {
+            state.write(" hreflang=\"")
+            state.escaped(language)
+            state.write("\"")
+        }
         if LinkKind(destination) == .external {
             state.write(" class=\"external\" rel=\"noreferrer\"")
         }
@@ -367,7 +387,7 @@ public struct HTMLRenderer {
 
     private func resolve(_ reference: LinkReference, into state: inout RenderState) -> String {
         switch resolveLink(reference) {
-        case .href(let href):
+        case .href(let href), .foreignHref(let href, _):
             return href
         case .broken(let message, let help):
             state.issues.append(MarkdownIssue(line: reference.line, isError: true, message: message, help: help))

@@ -97,6 +97,7 @@ struct LinkResolver {
             let shown = site.translation(key: target.translationKey, language: page.language.tag)
                 .flatMap { target.language.tag == site.config.defaultLanguage.tag ? $0 : nil } ?? target
             if let fragment { note(fragment, target: shown.sourcePath, line: reference.line) }
+            if shown.language.tag != page.language.tag { return .foreignHref(style.href(shown.url) + suffix, language: shown.language.tag.code) }
             return .href(style.href(shown.url) + suffix)
         }
         guard let file = site.staticFile(source: path) else {
