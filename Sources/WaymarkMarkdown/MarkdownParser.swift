@@ -22,12 +22,33 @@ public enum MarkdownParser {
     }
 
     /// Parses one line of inline Markdown (a table cell), as if it were a paragraph on `line`.
+    /// Text that would start a block (`1. `, `- `, `# `, `> `) is escaped first: in a cell it is
+    /// just text.
     static func parseInlines(_ text: String, line: Int) -> [MarkdownInline] {
+        if let inlines = inlinesOfParagraph(text, line: line) { return inlines }
+        return inlinesOfParagraph(escapingBlockStart(text), line: line) ?? []
+    }
+
+    private static func inlinesOfParagraph(_ text: String, line: Int) -> [MarkdownInline]? {
         switch parse(text, firstLine: line).blocks.first {
         case .paragraph(let inlines, _)?: return inlines
         case .directive(let directive)?: return [.directive(directive)]
-        default: return []
+        case nil: return []
+        default: return nil
         }
+    }
+
+    /// Puts a backslash before the character that would make `text` a heading, quote, list,
+    /// rule or code fence rather than a paragraph.
+    static func escapingBlockStart(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        if "#>-+*=_`~".contains(first) { return "\\" + text }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count < text.count {
+            let marker = text[text.index(text.startIndex, offsetBy: digits.count)]
+            if marker == "." || marker == ")" { return digits + "\\" + text.dropFirst(digits.count) }
+        }
+        return text
     }
 }
 

@@ -38,7 +38,7 @@ struct ContactHTML: Sendable {
         let (text, isTranslated) = contact.text(in: language)
         let lang = isTranslated || defaultLanguage == language ? "" : " lang=\"\(defaultLanguage.code)\""
         var html = "<div class=\"contact-card\">\n<p class=\"contact-label\"\(lang)>\(HTMLEscape.escape(text.label))</p>\n"
-        html += "<p class=\"contact-number\">\(numberLink(contact, className: "contact-link"))</p>\n"
+        html += "<p class=\"contact-phone\">\(numberLink(contact, className: "contact-number"))</p>\n"
         if let hours = text.hours { html += "<p class=\"contact-hours\"\(lang)>\(HTMLEscape.escape(hours))</p>\n" }
         if !text.notes.isEmpty {
             html += "<ul class=\"contact-notes\"\(lang)>\n" + text.notes.map { "<li>\(HTMLEscape.escape($0))</li>\n" }.joined() + "</ul>\n"

@@ -52,6 +52,12 @@ private func render(_ markdown: String, anchors: Bool = false,
         #expect(html.contains("<td>x | y</td>\n<td><em>z</em></td>"))
     }
 
+    @Test func cellsThatLookLikeBlocksStayText() {
+        let html = render("| Step | Note |\n|---|---|\n| 1. Refer | - consent |\n| # 2 | > quoted |\n").html
+        #expect(html.contains("<td>1. Refer</td>\n<td>- consent</td>"))
+        #expect(html.contains("<td># 2</td>\n<td>&gt; quoted</td>"))
+    }
+
     @Test func notATableWithoutADelimiterRow() {
         #expect(render("a | b\nc | d\n").html == "<p>a | b\nc | d</p>\n")
         #expect(render("| a | b |\n|---|\n").html.hasPrefix("<p>"))

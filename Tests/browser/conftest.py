@@ -1,4 +1,6 @@
-"""Fixtures for the browser tests: the built site, a local HTTP server for it, one Chrome session.
+"""Fixtures for the browser tests: the built site, a local HTTP server for it, one Chrome session
+(plus, for test_safety.py, a Chrome without JavaScript and a copy of the site whose "Exit this
+page" goes to a second local server).
 
 The site folder comes from the environment variable WAYMARK_SITE (run.sh sets it). Pages are
 discovered at collection time so every test is parametrized by page and its id names the page.
@@ -6,13 +8,16 @@ discovered at collection time so every test is parametrized by page and its id n
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import json
 import os
 import re
+import shutil
 import threading
 import time
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
 
@@ -94,21 +99,31 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site):
-    """Base URL (http://127.0.0.1:PORT) of a server for the site on a free port."""
-    handler = functools.partial(_Handler, directory=str(site))
+def _start_server(directory: Path) -> http.server.ThreadingHTTPServer:
+    """A static server for `directory` on a free port of 127.0.0.1, running in a daemon thread."""
+    handler = functools.partial(_Handler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+def _stop_server(httpd: http.server.ThreadingHTTPServer) -> None:
     httpd.shutdown()
     httpd.server_close()
 
 
 @pytest.fixture(scope="session")
-def driver():
-    """One headless Chromium for the whole run, using Debian's binaries (no Selenium Manager)."""
+def server(site):
+    """Base URL (http://127.0.0.1:PORT) of a server for the site on a free port."""
+    httpd = _start_server(site)
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    _stop_server(httpd)
+
+
+def _chrome(*extra_args: str):
+    """A headless Chromium using Debian's binaries (no Selenium Manager) that cannot reach the
+    internet: every host name but 127.0.0.1 fails to resolve, so a page (or a test) that tries to
+    leave the test server gets an error instead of a real site. Requests are still logged."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -117,12 +132,34 @@ def driver():
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1280,1024", "--no-first-run", "--disable-extensions",
                 # Chromium's own background traffic is not the page's; keep it out of the way.
-                "--disable-background-networking", "--disable-component-update"):
+                "--disable-background-networking", "--disable-component-update",
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", *extra_args):
         options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     drv = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     drv.set_page_load_timeout(30)
     drv.set_script_timeout(60)
+    return drv
+
+
+@pytest.fixture(scope="session")
+def driver():
+    """One headless Chromium for the whole run."""
+    drv = _chrome()
+    yield drv
+    drv.quit()
+
+
+@pytest.fixture(scope="module")
+def nojs_driver():
+    """A second Chromium with JavaScript switched off, for what a page is without its script.
+    Fails (never skips) when scripts still run in it."""
+    drv = _chrome("--blink-settings=scriptEnabled=false")
+    drv.get("data:text/html,<title>off</title><script>document.title='on'</script>")
+    title = drv.title
+    if title != "off":
+        drv.quit()
+        pytest.fail(f"JavaScript is still on in the no-JavaScript Chromium (title {title!r})", pytrace=False)
     yield drv
     drv.quit()
 
@@ -194,5 +231,178 @@ def visit(driver, server):
         v.session_storage = driver.execute_script("return sessionStorage.length")
         cache[page] = v
         return v
+
+    return load
+
+
+# --- Safety checks (test_safety.py) ------------------------------------------------------------
+
+# Pages of a neutral "other site" on its own local server, standing in for the site's exit_url so
+# that no test ever goes to the real one (the browsers cannot resolve other hosts anyway).
+EXIT_TARGET_PATH = "/exit-target/"
+BEFORE_PATH = "/before-the-site/"
+NEUTRAL_PAGE = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>'
+                '<body><h1 id="neutral">{title}</h1></body></html>')
+
+
+class _ExitLinkFinder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.href: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a" and self.href is None and "exit-this-page" in (a.get("class") or "").split():
+            self.href = a.get("href")
+
+
+def exit_url_of(html_file: Path) -> str | None:
+    """The href of the page's a.exit-this-page, or None."""
+    finder = _ExitLinkFinder()
+    finder.feed(html_file.read_text(encoding="utf-8"))
+    return finder.href
+
+
+def _replace_everywhere(root: Path, old: str, new: str) -> int:
+    """Replace `old` by `new` in every HTML and script file under root, in each form a URL can
+    take there (as is, HTML-escaped, JSON-escaped); returns how many were replaced."""
+    forms = {old: new, html.escape(old): html.escape(new), json.dumps(old)[1:-1]: json.dumps(new)[1:-1],
+             json.dumps(old)[1:-1].replace("/", "\\/"): json.dumps(new)[1:-1].replace("/", "\\/")}
+    count = 0
+    for f in root.rglob("*"):
+        if f.suffix not in (".html", ".js", ".mjs", ".json") or not f.is_file():
+            continue
+        text = f.read_text(encoding="utf-8", errors="surrogateescape")
+        changed = text
+        for a, b in forms.items():
+            count += changed.count(a)
+            changed = changed.replace(a, b)
+        if changed != text:
+            f.write_text(changed, encoding="utf-8", errors="surrogateescape")
+    return count
+
+
+@dataclass(frozen=True)
+class ExitSite:
+    url: str  # base URL of a copy of the site whose exit control goes to `target`
+    exit_url: str  # the exit URL the site was built with
+    target: str  # the neutral page on another local server that stands in for exit_url
+    before: str  # another neutral page there, opened before the site so Back has somewhere to go
+
+
+@pytest.fixture(scope="session")
+def exit_site(site, tmp_path_factory):
+    """A copy of the built site, served on its own port, with its exit URL replaced everywhere by
+    a page on a second local server (another origin, like the real exit site)."""
+    exit_url = exit_url_of(site / "index.html")
+    if not exit_url:
+        pytest.fail("the home page has no a.exit-this-page, so there is no exit URL to test", pytrace=False)
+    neutral = tmp_path_factory.mktemp("neutral-site")
+    for path, title in ((EXIT_TARGET_PATH, "Exit target"), (BEFORE_PATH, "Before the site")):
+        (neutral / path.strip("/")).mkdir()
+        (neutral / path.strip("/") / "index.html").write_text(NEUTRAL_PAGE.format(title=title), encoding="utf-8")
+    neutral_httpd = _start_server(neutral)
+    neutral_base = f"http://127.0.0.1:{neutral_httpd.server_address[1]}"
+    copy = tmp_path_factory.mktemp("exit-site") / "site"
+    shutil.copytree(site, copy)
+    target = neutral_base + EXIT_TARGET_PATH
+    if _replace_everywhere(copy, exit_url, target) == 0:
+        _stop_server(neutral_httpd)
+        pytest.fail(f"the exit URL {exit_url} was not found in the site's files", pytrace=False)
+    httpd = _start_server(copy)
+    yield ExitSite(f"http://127.0.0.1:{httpd.server_address[1]}", exit_url, target, neutral_base + BEFORE_PATH)
+    _stop_server(httpd)
+    _stop_server(neutral_httpd)
+
+
+# Records Content-Security-Policy violations from the very start of every document.
+CSP_LISTENER = """
+window.__waymarkCsp = [];
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__waymarkCsp.push({directive: e.effectiveDirective || e.violatedDirective, blocked: e.blockedURI,
+                            source: e.sourceFile, line: e.lineNumber, sample: e.sample});
+}, true);
+"""
+CSP_CONSOLE = re.compile(r"Content[ -]Security[ -]Policy", re.IGNORECASE)
+
+
+@pytest.fixture(scope="session")
+def csp_listener(driver):
+    """Installs CSP_LISTENER in the shared Chromium for every later page load. Call
+    csp_problems(driver) after a load (and after interacting) to collect what it saw."""
+    added = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CSP_LISTENER})
+    yield
+    driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": added["identifier"]})
+
+
+def csp_problems(driver) -> list[str]:
+    """Violations the listener recorded on the current page, plus CSP messages in the console
+    since the last call (such as a directive the browser ignores in a <meta> tag)."""
+    time.sleep(0.1)  # violation events are queued as tasks
+    problems = [f"violation: {v['directive']} blocked {v['blocked'] or '(inline)'} "
+                f"at {v['source'] or '?'}:{v['line']} {v['sample'] or ''}".rstrip()
+                for v in driver.execute_script("return window.__waymarkCsp || []")]
+    problems += [f"console: {e['message']}" for e in driver.get_log("browser") if CSP_CONSOLE.search(e["message"])]
+    return problems
+
+
+INSPECT = r"""
+const norm = s => (s || '').replace(/\s+/g, ' ').trim();
+const main = document.querySelector('main');
+const footer = document.querySelector('footer');
+const helps = document.querySelectorAll('.help-block');
+const help = helps[0];
+const labelOf = a => {
+  const box = a.closest('.contact-card, .help-contact, .what-to-do-item');
+  const label = box && box.querySelector('.contact-label');
+  return label ? norm(label.textContent) : null;
+};
+const follows = (a, b) => !!(a && b && (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING));
+const focusable = Array.from(document.querySelectorAll(
+    'a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]'))
+  .filter(el => el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0)
+  .slice(0, 3)
+  .map(el => ({text: norm(el.textContent), href: el.getAttribute('href'), cls: el.className}));
+return {
+  csp_meta: Array.from(document.querySelectorAll('meta[http-equiv]'))
+    .filter(m => m.httpEquiv.toLowerCase() === 'content-security-policy').map(m => m.content),
+  help_count: helps.length,
+  help: help ? {
+    text: norm(help.innerText),
+    tels: Array.from(help.querySelectorAll('a[href^="tel:"]')).map(a => a.getAttribute('href')),
+    links: Array.from(help.querySelectorAll('a[href]')).map(a => [norm(a.textContent), a.href]),
+    inside_main: !!(main && main.contains(help)),
+    after_main: follows(main, help),
+    before_footer: follows(help, footer),
+    parent: help.parentElement.tagName.toLowerCase(),
+  } : null,
+  tels: Array.from(document.querySelectorAll('a[href^="tel:" i]'))
+    .map(a => ({href: a.getAttribute('href'), text: norm(a.textContent), label: labelOf(a)})),
+  exit_links: Array.from(document.querySelectorAll('a.exit-this-page, a.exit-this-page-skip'))
+    .map(a => ({cls: a.className, href: a.href})),
+  first_focusable: focusable,
+};
+"""
+
+
+@dataclass
+class Facts:
+    """What test_safety.py reads from one load of a page (with its script running)."""
+    data: dict
+    csp: list[str]
+
+
+@pytest.fixture(scope="session")
+def inspect(driver, server, csp_listener):
+    """inspect(page) loads the page once with the CSP listener on and returns its Facts."""
+    cache: dict[Page, Facts] = {}
+
+    def load(page: Page) -> Facts:
+        if page not in cache:
+            driver.get_log("browser")  # drop messages from earlier pages
+            driver.get(server + page.url_path)
+            data = driver.execute_script(INSPECT)
+            cache[page] = Facts(data, csp_problems(driver))
+        return cache[page]
 
     return load
