@@ -357,6 +357,14 @@ const labelOf = a => {
   const label = box && box.querySelector('.contact-label');
   return label ? norm(label.textContent) : null;
 };
+// The language a contact's label is written in (it keeps lang="en" on a page in another language
+// until the contact is translated).
+const labelLangOf = a => {
+  const box = a.closest('.contact-card, .help-contact, .what-to-do-item');
+  const label = box && box.querySelector('.contact-label');
+  const marked = label && label.closest('[lang]');
+  return marked ? marked.getAttribute('lang') : null;
+};
 const follows = (a, b) => !!(a && b && (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING));
 const focusable = Array.from(document.querySelectorAll(
     'a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]'))
@@ -364,6 +372,7 @@ const focusable = Array.from(document.querySelectorAll(
   .slice(0, 3)
   .map(el => ({text: norm(el.textContent), href: el.getAttribute('href'), cls: el.className}));
 return {
+  lang: document.documentElement.getAttribute('lang'),
   csp_meta: Array.from(document.querySelectorAll('meta[http-equiv]'))
     .filter(m => m.httpEquiv.toLowerCase() === 'content-security-policy').map(m => m.content),
   help_count: helps.length,
@@ -377,7 +386,7 @@ return {
     parent: help.parentElement.tagName.toLowerCase(),
   } : null,
   tels: Array.from(document.querySelectorAll('a[href^="tel:" i]'))
-    .map(a => ({href: a.getAttribute('href'), text: norm(a.textContent), label: labelOf(a)})),
+    .map(a => ({href: a.getAttribute('href'), text: norm(a.textContent), label: labelOf(a), label_lang: labelLangOf(a)})),
   exit_links: Array.from(document.querySelectorAll('a.exit-this-page, a.exit-this-page-skip'))
     .map(a => ({cls: a.className, href: a.href})),
   first_focusable: focusable,
