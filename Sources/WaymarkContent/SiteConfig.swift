@@ -89,15 +89,14 @@ public enum SiteConfigLoader {
 
     /// Loads the configuration at `path`; `displayPath` is what messages call the file.
     public static func load(path: String, displayPath: String, baseURLOverride: String? = nil) -> Result<SiteConfig, BuildFailure> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(BuildFailure(Diagnostics([.error(
-                SourceLocation(file: displayPath), "the site settings file is missing",
-                help: "create it with at least 'title:' and 'base_url:' (see the README)")])))
+        YAMLReader.readText(path: path, displayPath: displayPath).flatMap { text in
+            guard let text else {
+                return .failure(BuildFailure(Diagnostics([.error(
+                    SourceLocation(file: displayPath), "the site settings file is missing",
+                    help: "create it with at least 'title:' and 'base_url:' (see the README)")])))
+            }
+            return parse(text, displayPath: displayPath, baseURLOverride: baseURLOverride)
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            return .failure(BuildFailure(Diagnostics([.error(SourceLocation(file: displayPath), "this file is not saved as UTF-8 text", help: "save it again as UTF-8")])))
-        }
-        return parse(text, displayPath: displayPath, baseURLOverride: baseURLOverride)
     }
 
     /// Parses the text of `site.yaml`.
@@ -105,10 +104,7 @@ public enum SiteConfigLoader {
         let reader = YAMLReader(file: displayPath)
         var diagnostics = Diagnostics()
         let root: Node?
-        switch reader.parse(text) {
-        case .success(let node): root = node
-        case .failure(let diagnostic): return .failure(BuildFailure(Diagnostics([diagnostic])))
-        }
+        do { root = try reader.parseDocument(text).get() } catch { return .failure(error) }
         let fields = reader.mapping(root, known: knownKeys, what: "setting", diagnostics: &diagnostics)
         let start = SourceLocation(file: displayPath, line: 1)
 

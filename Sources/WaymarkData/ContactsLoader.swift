@@ -9,11 +9,9 @@ public enum ContactsLoader {
 
     /// The contacts, or every problem found. A site without the file has no contacts.
     public static func load(path: String, displayPath: String) -> Result<[Contact], BuildFailure> {
-        guard let data = FileManager.default.contents(atPath: path) else { return .success([]) }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            return .failure(BuildFailure(Diagnostics([.error(SourceLocation(file: displayPath), "this file is not saved as UTF-8 text")])))
+        YAMLReader.readText(path: path, displayPath: displayPath).flatMap { text in
+            text.map { parse($0, displayPath: displayPath) } ?? .success([])
         }
-        return parse(text, displayPath: displayPath)
     }
 
     /// Parses the text of a contacts file.
@@ -21,10 +19,7 @@ public enum ContactsLoader {
         let reader = YAMLReader(file: displayPath)
         var diagnostics = Diagnostics()
         let root: Node?
-        switch reader.parse(text) {
-        case .success(let node): root = node
-        case .failure(let diagnostic): return .failure(BuildFailure(Diagnostics([diagnostic])))
-        }
+        do { root = try reader.parseDocument(text).get() } catch { return .failure(error) }
         guard let root else { return .success([]) }
         guard let entries = root.sequence else {
             return .failure(BuildFailure(Diagnostics([.error(reader.location(of: root), "the contacts should be a list, each entry starting with '- id:'")])))

@@ -5,10 +5,7 @@ import WaymarkSite
 /// Builds `Fixtures/basic` with the minimal test theme and checks the produced files.
 @Suite struct FixtureSiteTests {
     static func build() throws -> (TempDir, [String: Data], BuildReport) {
-        let temp = try TempDir()
-        let options = BuildOptions(sourceDirectory: Repo.fixtures + "/basic/content", themeDirectory: Repo.testTheme, outputDirectory: temp.path + "/out")
-        let report = try SiteBuilder(options: options).build().get()
-        return (temp, readTree(temp.path + "/out"), report)
+        try buildFixture("basic")
     }
 
     @Test func writesEveryPageAtItsPrettyURL() throws {

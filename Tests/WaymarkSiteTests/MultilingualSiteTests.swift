@@ -5,10 +5,7 @@ import WaymarkSite
 /// Builds `Fixtures/multilingual` (English, Polish, Arabic) with the minimal test theme.
 @Suite struct MultilingualSiteTests {
     static func build() throws -> (TempDir, [String: Data], BuildReport) {
-        let temp = try TempDir()
-        let options = BuildOptions(sourceDirectory: Repo.fixtures + "/multilingual/content", themeDirectory: Repo.testTheme, outputDirectory: temp.path + "/out")
-        let report = try SiteBuilder(options: options).build().get()
-        return (temp, readTree(temp.path + "/out"), report)
+        try buildFixture("multilingual")
     }
 
     @Test func translationsPairBySuffixAndByKey() throws {

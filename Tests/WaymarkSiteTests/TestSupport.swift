@@ -80,3 +80,12 @@ func waymarkExecutable() -> URL {
     }
     return URL(fileURLWithPath: Repo.root + "/.build/debug/waymark")
 }
+
+/// Builds the fixture site `Fixtures/<name>/content` with the minimal test theme into a fresh
+/// folder; returns the folder (clean it up), every file written, and the build report.
+func buildFixture(_ name: String) throws -> (TempDir, [String: Data], BuildReport) {
+    let temp = try TempDir()
+    let options = BuildOptions(sourceDirectory: Repo.fixtures + "/\(name)/content", themeDirectory: Repo.testTheme, outputDirectory: temp.path + "/out")
+    let report = try SiteBuilder(options: options).build().get()
+    return (temp, readTree(temp.path + "/out"), report)
+}
