@@ -158,7 +158,7 @@ struct PageRenderer: Sendable {
             let size = FileSize.text(bytes: site.fileSize(file))
             let name = LanguageNames.name(download.language, config: site.config)
             return DownloadView(url: style.href(file.url), text: "\(name) – \(download.title) (\(format), \(size))",
-                                lang: download.language, format: format, size: size)
+                                lang: download.language, languageName: name, what: download.title, format: format, size: size)
         }
     }
 

@@ -269,13 +269,19 @@ final class DownloadView: MustacheParent, Sendable {
     let url: String
     let text: String
     let lang: String
+    /// The file's language in its own words ("Polski"), for a `lang` span.
+    let languageName: String
+    /// What the file is ("information flyer"), in the page's language.
+    let what: String
     let format: String
     let size: String
 
-    init(url: String, text: String, lang: String, format: String, size: String) {
+    init(url: String, text: String, lang: String, languageName: String, what: String, format: String, size: String) {
         self.url = url
         self.text = text
         self.lang = lang
+        self.languageName = languageName
+        self.what = what
         self.format = format
         self.size = size
     }
@@ -285,6 +291,8 @@ final class DownloadView: MustacheParent, Sendable {
         case "url": url
         case "text": text
         case "lang": lang
+        case "language_name": languageName
+        case "what": what
         case "format": format
         case "size": size
         default: nil

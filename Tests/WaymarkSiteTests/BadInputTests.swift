@@ -124,8 +124,8 @@ import Testing
     }
 }
 
-/// The example site in `content/` builds with the default theme, with no warnings, and two
-/// builds are byte-identical.
+/// The example site in `content/` builds with the default theme with only its one deliberate
+/// warning, and two builds are byte-identical.
 @Suite struct ExampleSiteTests {
     @Test func buildsCleanlyAndDeterministically() throws {
         let temp = try TempDir()
@@ -134,7 +134,9 @@ import Testing
         for run in ["a", "b"] {
             let result = try runWaymark(["build", "--source", Repo.root + "/content", "--theme", Repo.root + "/theme", "--output", "\(temp.path)/\(run)"], in: temp.path)
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stderr.isEmpty, "the example site should build without warnings:\n\(result.stderr)")
+            // The one warning is the deliberately out-of-date Romanian translation the example shows.
+            let warnings = result.stderr.split(separator: "\n").filter { $0.contains(": warning: ") || $0.contains(": error: ") }
+            #expect(warnings.count == 1 && warnings[0].contains("content/spot-the-signs.ro.md:"), "unexpected warnings:\n\(result.stderr)")
             trees.append(readTree("\(temp.path)/\(run)"))
         }
         #expect(trees[0].count > 20)
