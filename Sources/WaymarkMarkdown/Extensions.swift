@@ -99,6 +99,16 @@ enum TaskLists {
 
 /// `{{name argument}}` in text.
 enum Directives {
+    /// A cheap first look, on bytes, before the slower split.
+    static func mayContainDirective(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// Splits text around directives; text without one comes back unchanged.
     static func split(_ text: String, line: Int) -> [MarkdownInline] {
         var result: [MarkdownInline] = []

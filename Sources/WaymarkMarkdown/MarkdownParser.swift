@@ -134,7 +134,7 @@ private struct Converter {
         var node = cmark_node_first_child(parent)
         while let current = node {
             let converted = inline(current, line: &line)
-            if case .text(let text) = converted, text.contains("{{") {
+            if case .text(let text) = converted, Directives.mayContainDirective(text) {
                 result.append(contentsOf: Directives.split(text, line: line))
             } else {
                 result.append(converted)

@@ -49,37 +49,46 @@ public enum PhoneNumberScanner {
         }
     }
 
-    /// Number-like runs in one piece of text.
+    /// Number-like runs in one piece of text. Works on UTF-8 bytes: it reads every word of
+    /// every page, and only ASCII digits, `+`, spaces and hyphens can make a phone number.
     static func numbers(in text: String, line: Int) -> [Candidate] {
         var result: [Candidate] = []
-        let characters = Array(text)
+        let bytes = Array(text.utf8)
         var index = 0
-        while index < characters.count {
-            let startsRun = characters[index].isASCII && characters[index].isNumber
-                || (characters[index] == "+" && index + 1 < characters.count && characters[index + 1].isNumber)
-            guard startsRun, index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber) else {
+        while index < bytes.count {
+            let startsRun = isDigit(bytes[index]) || (bytes[index] == plus && index + 1 < bytes.count && isDigit(bytes[index + 1]))
+            // A number glued to a word ("A1", "x0800…") is not a phone number; any non-ASCII byte
+            // before it counts as part of a word.
+            guard startsRun, index == 0 || !isWordByte(bytes[index - 1]) else {
                 index += 1
                 continue
             }
             var end = index + 1
-            while end < characters.count {
-                if characters[end].isASCII && characters[end].isNumber {
+            while end < bytes.count {
+                if isDigit(bytes[end]) {
                     end += 1
-                } else if (characters[end] == " " || characters[end] == "-"), end + 1 < characters.count,
-                          characters[end + 1].isASCII, characters[end + 1].isNumber {
+                } else if bytes[end] == space || bytes[end] == hyphen, end + 1 < bytes.count, isDigit(bytes[end + 1]) {
                     end += 1
                 } else {
                     break
                 }
             }
-            let run = String(characters[index..<end])
-            var digits = run.filter(\.isNumber)
-            if run.hasPrefix("+44") { digits = "0" + digits.dropFirst(2) }
+            let run = bytes[index..<end]
+            var digits = String(decoding: run.filter(isDigit), as: UTF8.self)
+            if run.starts(with: [plus, UInt8(ascii: "4"), UInt8(ascii: "4")]) { digits = "0" + digits.dropFirst(2) }
             if digits.hasPrefix("0"), (10...11).contains(digits.count) {
-                result.append(Candidate(text: run, digits: digits, line: line))
+                result.append(Candidate(text: String(decoding: run, as: UTF8.self), digits: digits, line: line))
             }
             index = end
         }
         return result
+    }
+
+    private static let plus = UInt8(ascii: "+"), space = UInt8(ascii: " "), hyphen = UInt8(ascii: "-")
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
     }
 }
