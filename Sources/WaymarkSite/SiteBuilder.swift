@@ -108,9 +108,12 @@ public struct SiteBuilder: Sendable {
         clock.lap("folders")
 
         let results = ConcurrentMap.map(site.pages) { page -> Result<PageRenderResult, Error> in
-            let result = renderer.render(page)
+            var result = renderer.render(page)
             do {
                 try writer.write(result.file)
+                // Keep what the later checks need, not the page: holding every page's HTML until
+                // the end would make memory grow with the site.
+                result.file.contents = Data()
                 return .success(result)
             } catch {
                 return .failure(error)
