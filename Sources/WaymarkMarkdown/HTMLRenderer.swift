@@ -83,6 +83,8 @@ public struct HTMLRenderer {
     public var resolveLink: (LinkReference) -> LinkResolution
     /// Inserts `{{name argument}}`; `isBlock` is true when it stands alone in a paragraph.
     public var resolveDirective: (MarkdownDirective, _ isBlock: Bool) -> DirectiveResolution
+    /// Text shown after a link to a page in another language ("(in English)"), by language code.
+    public var foreignLinkNote: (String) -> String? = { _ in nil }
 
     public init(allowRawHTML: Bool = false, reservedIDs: Set<String> = [], headingAnchorLabel: String? = nil,
                 resolveLink: @escaping (LinkReference) -> LinkResolution,
@@ -362,6 +364,11 @@ public struct HTMLRenderer {
         state.write(">")
         render(children, into: &state)
         state.write("</a>")
+        if let language, let note = foreignLinkNote(language) {
+            state.write(" <span class=\"link-language\">")
+            state.escaped(note)
+            state.write("</span>")
+        }
     }
 
     private func renderImage(source: String, title: String, _ children: [MarkdownInline], line: Int, into state: inout RenderState) {

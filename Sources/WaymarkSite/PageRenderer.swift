@@ -54,10 +54,14 @@ struct PageRenderer: Sendable {
         }
         let strings = self.strings(for: page.language)
         let rendered = withoutActuallyEscaping({ (reference: LinkReference) in resolver.resolve(reference) }) { resolve in
-            HTMLRenderer(allowRawHTML: site.config.allowRawHTML, reservedIDs: PageRenderer.reservedIDs,
-                         headingAnchorLabel: strings["heading_anchor_label"].isEmpty ? nil : strings["heading_anchor_label"],
-                         resolveLink: resolve,
-                         resolveDirective: { contactHTML.resolve($0, isBlock: $1, language: page.language.tag) }).render(document)
+            var renderer = HTMLRenderer(allowRawHTML: site.config.allowRawHTML, reservedIDs: PageRenderer.reservedIDs,
+                                        headingAnchorLabel: strings["heading_anchor_label"].isEmpty ? nil : strings["heading_anchor_label"],
+                                        resolveLink: resolve,
+                                        resolveDirective: { contactHTML.resolve($0, isBlock: $1, language: page.language.tag) })
+            // Only the default language stands in for missing pages, so one note serves.
+            let note = strings["link_in_default_language"]
+            renderer.foreignLinkNote = { _ in note.isEmpty ? nil : note }
+            return renderer.render(document)
         }
         diagnostics += contactHTML.unknownNumbers(in: document, file: page.displayPath)
         let status = TranslationStatus.of(page, in: site)

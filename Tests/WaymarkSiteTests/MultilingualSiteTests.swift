@@ -19,7 +19,7 @@ import WaymarkSite
         #expect(report_en.contains(##"<link rel="alternate" hreflang="x-default" href="https://example.org/report/">"##))
         #expect(text(tree, "pl/raport/index.html").contains(##"<link rel="alternate" hreflang="en" href="https://example.org/report/">"##))
         // Links from a Polish page to signs.md go to the Polish translation; to about.md, to English.
-        #expect(text(tree, "pl/raport/index.html").contains(##"<a href="../signs/">sygnały</a> i <a href="../../about/" hreflang="en">o nas</a>"##))
+        #expect(text(tree, "pl/raport/index.html").contains(##"<a href="../signs/">sygnały</a> i <a href="../../about/" hreflang="en">o nas</a> <span class="link-language">(po angielsku)</span>"##))
         let sitemap = text(tree, "sitemap.xml")
         #expect(sitemap.contains(##"<loc>https://example.org/pl/raport/</loc>\##n    <xhtml:link rel="alternate" hreflang="en" href="https://example.org/report/"/>"##))
     }
