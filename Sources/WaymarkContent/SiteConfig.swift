@@ -59,6 +59,8 @@ public struct SiteConfig: Sendable {
     public var helpContacts: [String]
     /// Where the help block's "Report a concern" link goes (a file in content/).
     public var reportPage: String?
+    /// The areas the partnership covers, for the partner directory.
+    public var areas: [String]
     /// Where `help_contacts` and `report_page` were written, for errors found later.
     public var locations: [String: SourceLocation]
 
@@ -84,7 +86,7 @@ public struct SiteConfig: Sendable {
 public enum SiteConfigLoader {
     static let knownKeys = [
         "title", "description", "base_url", "default_language", "languages", "exit_url",
-        "menu", "footer_menu", "allow_raw_html", "toc_min_headings", "help_contacts", "report_page",
+        "menu", "footer_menu", "allow_raw_html", "toc_min_headings", "help_contacts", "report_page", "areas",
     ]
 
     /// Loads the configuration at `path`; `displayPath` is what messages call the file.
@@ -139,12 +141,13 @@ public enum SiteConfigLoader {
         let tocMin = fields.int("toc_min_headings", diagnostics: &diagnostics) ?? 3
         let helpContacts = fields.strings("help_contacts", diagnostics: &diagnostics) ?? []
         let reportPage = fields.string("report_page", diagnostics: &diagnostics)
+        let areas = fields.strings("areas", diagnostics: &diagnostics) ?? []
 
         if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics)) }
         return .success(SiteConfig(
             title: title, description: description, baseURL: baseURL, defaultLanguage: fallback,
             languages: ordered, exitURL: exitURL, menu: menu, footerMenu: footerMenu,
-            allowRawHTML: allowRawHTML, tocMinHeadings: tocMin, helpContacts: helpContacts, reportPage: reportPage,
+            allowRawHTML: allowRawHTML, tocMinHeadings: tocMin, helpContacts: helpContacts, reportPage: reportPage, areas: areas,
             locations: ["help_contacts": fields.location("help_contacts"), "report_page": fields.location("report_page")]))
     }
 

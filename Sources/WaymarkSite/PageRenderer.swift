@@ -83,7 +83,10 @@ struct PageRenderer: Sendable {
             children: site.listing(of: page).map { listItem($0.page, style: style, readerLanguage: page.language, isFallback: $0.isFallback) },
             tags: page.frontMatter.tags.compactMap { tagLink($0, language: page.language, style: style) },
             layout: PageRenderer.layout(for: page), isSection: page.kind == .section, isHome: page.kind == .home)
-        let context = self.context(language: page.language, style: style, current: page, page: pageView)
+        // The directory is built only for the pages that show it.
+        let directory = PageRenderer.layout(for: page) == "directory"
+            ? DirectoryView(partners: site.partners, areas: site.config.areas, strings: strings) : .empty
+        let context = self.context(language: page.language, style: style, current: page, page: pageView, directory: directory)
         let html = theme.library.render(context, withTemplate: PageRenderer.layout(for: page)) ?? ""
         let anchors = PageRenderer.reservedIDs.union(rendered.headingIDs)
         return PageRenderResult(
@@ -98,7 +101,8 @@ struct PageRenderer: Sendable {
     }
 
     /// The root template object shared by every kind of output page.
-    func context(language: SiteLanguage, style: URLStyle, current: Page?, page: PageView?, target: LinkView? = nil) -> PageContext {
+    func context(language: SiteLanguage, style: URLStyle, current: Page?, page: PageView?, target: LinkView? = nil,
+                 directory: DirectoryView = .empty) -> PageContext {
         let strings = self.strings(for: language)
         let contacts = site.contacts.map { contactView($0, language: language) }
         let home = site.home(for: language)
@@ -131,7 +135,8 @@ struct PageRenderer: Sendable {
                 let members = contacts.filter { $0.group == group.rawValue }
                 return members.isEmpty ? nil : ContactGroupView(id: group.rawValue, title: strings["contact_group_" + group.rawValue], contacts: members)
             },
-            csp: PageRenderer.contentSecurityPolicy)
+            csp: PageRenderer.contentSecurityPolicy,
+            directory: directory)
     }
 
     /// Notices in the page's language: the source has changed since; not yet checked.

@@ -14,6 +14,8 @@ public struct Site: Sendable {
     public let tagPages: [TagPage]
     /// Reporting contacts from `_data/contacts.yaml`.
     public let contacts: [Contact]
+    /// Member organisations from `_data/partners.csv`, A–Z.
+    public let partners: [Partner]
     /// The content folder on disk, for sizes of downloadable files.
     public let contentDirectory: String
 
@@ -31,9 +33,10 @@ public struct Site: Sendable {
     /// Folder (`""` for the home page) → language → index of the folder's `index` page.
     let sectionPages: [String: [LanguageTag: Int]]
 
-    public init(config: SiteConfig, content: LoadedContent, contacts: [Contact] = [], contentDirectory: String = "") {
+    public init(config: SiteConfig, content: LoadedContent, contacts: [Contact] = [], partners: [Partner] = [], contentDirectory: String = "") {
         self.config = config
         self.contacts = contacts
+        self.partners = partners
         self.contentDirectory = contentDirectory
         pages = Site.inheritingWeights(content.pages.sorted { $0.sourcePath < $1.sourcePath }, defaultLanguage: config.defaultLanguage.tag)
         staticFiles = content.staticFiles

@@ -430,11 +430,13 @@ final class PageContext: MustacheParent, Sendable {
     let contacts: [ContactView]
     let contactGroups: [ContactGroupView]
     let csp: String
+    let directory: DirectoryView
 
     init(lang: String, dir: String, strings: TextTable, site: SiteView, assets: TextTable, menu: [LinkView],
          footerMenu: [LinkView], exitURL: String, feedURL: String?, page: PageView?, languages: [LinkView],
          alternates: [AlternateView], xDefault: String?, target: LinkView?, help: HelpView, contacts: [ContactView],
-         contactGroups: [ContactGroupView], csp: String) {
+         contactGroups: [ContactGroupView], csp: String, directory: DirectoryView = .empty) {
+        self.directory = directory
         self.help = help
         self.contacts = contacts
         self.contactGroups = contactGroups
@@ -478,6 +480,7 @@ final class PageContext: MustacheParent, Sendable {
         case "has_contacts": !contacts.isEmpty
         case "contact_groups": contactGroups
         case "csp": csp
+        case "directory": directory
         default: nil
         }
     }
