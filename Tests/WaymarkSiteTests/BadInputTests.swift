@@ -52,6 +52,10 @@ import Testing
              "content/site.yaml:3: error: 'help_contacts' names 'emergency', which is not a contact in _data/contacts.yaml"),
         Case("missing download", "content/report.md", "---\ntitle: Report\ndownloads:\n  - {file: files/flyer.pdf, language: pl, title: flyer}\n---\nText\n",
              "content/report.md:4: error: the download 'files/flyer.pdf' is not a file in the content folder"),
+        Case("partner with a bad email", "content/_data/partners.csv", "name,type,areas,email\nHull City Council,local-authority,all,info@\n",
+             "content/_data/partners.csv:2: error: column 'email': 'info@' is not an email address"),
+        Case("partner row with a missing cell", "content/_data/partners.csv", "name,type,areas,email\n\"Hull, City Council\",local-authority,all\n",
+             "content/_data/partners.csv:2: error: this row has 3 cells, but the header names 4 columns"),
         Case("menu to a missing page", "content/site.yaml", "title: T\nbase_url: https://example.org/\nmenu:\n  - label: Signs\n    page: signs.md\n",
              "content/site.yaml:5: error: the menu entry 'Signs' points to 'signs.md', which is not a page"),
     ]
