@@ -21,7 +21,7 @@ final class PartnerView: MustacheParent, Sendable {
     let languages: [String]
     let jsonLD: String
 
-    init(_ partner: Partner, typeTitle: String) {
+    init(_ partner: Partner, typeTitle: String, jsonLD: String) {
         id = partner.id
         name = partner.name
         type = partner.kind.rawValue
@@ -36,7 +36,7 @@ final class PartnerView: MustacheParent, Sendable {
         description = partner.description
         services = partner.services
         languages = partner.languages
-        jsonLD = PartnerJSONLD.organization(partner)
+        self.jsonLD = jsonLD
     }
 
     func child(named name: String) -> Any? {
@@ -125,9 +125,10 @@ final class DirectoryView: MustacheParent, Sendable {
         self.typeOptions = typeOptions
     }
 
-    /// The directory of `partners`, with type names in the page's language.
-    convenience init(partners: [Partner], areas: [String], strings: UIStrings) {
-        let views = partners.map { PartnerView($0, typeTitle: strings["partner_type_" + $0.kind.rawValue]) }
+    /// The directory of `partners`, with type names in the page's language; `jsonLD` holds each
+    /// partner's schema.org data, the same in every language, made once per build.
+    convenience init(partners: [Partner], jsonLD: [String], areas: [String], strings: UIStrings) {
+        let views = zip(partners, jsonLD).map { PartnerView($0, typeTitle: strings["partner_type_" + $0.kind.rawValue], jsonLD: $1) }
         var letters: [PartnerGroupView] = []
         for view in views {
             let letter = view.name.first.map { String($0).uppercased() } ?? "#"

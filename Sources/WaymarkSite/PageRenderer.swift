@@ -23,6 +23,8 @@ struct PageRenderer: Sendable {
     let dates: DateTexts
     let feeds: FeedPlan
     let contactHTML: ContactHTML
+    /// Each partner's schema.org data, for the directory pages.
+    let partnerJSONLD: [String]
     /// The policy every page declares: the site's own files only, no inline code.
     static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'"
 
@@ -32,6 +34,8 @@ struct PageRenderer: Sendable {
         dates = DateTexts(site: site)
         feeds = FeedPlan(site: site)
         contactHTML = ContactHTML(contacts: site.contacts, defaultLanguage: site.config.defaultLanguage.tag)
+        let showsDirectory = site.pages.contains { PageRenderer.layout(for: $0) == "directory" }
+        partnerJSONLD = showsDirectory ? ConcurrentMap.map(site.partners, PartnerJSONLD.organization) : []
     }
     /// Ids every page's template uses, which headings must not take.
     static let reservedIDs: Set<String> = ["main-content", "waymark-toc-title", "top", "search", "navigation"]
@@ -85,7 +89,7 @@ struct PageRenderer: Sendable {
             layout: PageRenderer.layout(for: page), isSection: page.kind == .section, isHome: page.kind == .home)
         // The directory is built only for the pages that show it.
         let directory = PageRenderer.layout(for: page) == "directory"
-            ? DirectoryView(partners: site.partners, areas: site.config.areas, strings: strings) : .empty
+            ? DirectoryView(partners: site.partners, jsonLD: partnerJSONLD, areas: site.config.areas, strings: strings) : .empty
         let context = self.context(language: page.language, style: style, current: page, page: pageView, directory: directory)
         let html = theme.library.render(context, withTemplate: PageRenderer.layout(for: page)) ?? ""
         let anchors = PageRenderer.reservedIDs.union(rendered.headingIDs)
