@@ -20,13 +20,17 @@ final class PartnerView: MustacheParent, Sendable {
     let services: [String]
     let languages: [String]
     let jsonLD: String
+    /// The language the spreadsheet's text is in, when the page is in another one.
+    let textLang: String?
 
-    init(_ partner: Partner, typeTitle: String, jsonLD: String) {
+    init(_ partner: Partner, typeTitle: String, jsonLD: String, textLang: String?) {
+        self.textLang = textLang
         id = partner.id
         name = partner.name
         type = partner.kind.rawValue
         self.typeTitle = typeTitle
-        areas = partner.areas
+        // A partner covering every area lists none: the template says "All areas".
+        areas = partner.coversAllAreas ? [] : partner.areas
         areaSlugs = partner.coversAllAreas ? "all" : partner.areas.map { Slug.make($0, fallback: "area") }.joined(separator: " ")
         website = partner.website
         websiteLabel = partner.website.flatMap { URL(string: $0)?.host }
@@ -58,6 +62,8 @@ final class PartnerView: MustacheParent, Sendable {
         case "languages": languages
         case "has_languages": !languages.isEmpty
         case "json_ld": jsonLD
+        case "all_areas": areas.isEmpty
+        case "text_lang": textLang
         default: nil
         }
     }
@@ -92,16 +98,20 @@ final class PartnerGroupView: MustacheParent, Sendable {
 final class OptionView: MustacheParent, Sendable {
     let id: String
     let title: String
+    /// Set when `title` is in another language than the page (area names come from site.yaml).
+    let textLang: String?
 
-    init(id: String, title: String) {
+    init(id: String, title: String, textLang: String? = nil) {
         self.id = id
         self.title = title
+        self.textLang = textLang
     }
 
     func child(named name: String) -> Any? {
         switch name {
         case "id", "slug": id
         case "title", "name": title
+        case "text_lang": textLang
         default: nil
         }
     }
@@ -127,8 +137,11 @@ final class DirectoryView: MustacheParent, Sendable {
 
     /// The directory of `partners`, with type names in the page's language; `jsonLD` holds each
     /// partner's schema.org data, the same in every language, made once per build.
-    convenience init(partners: [Partner], jsonLD: [String], areas: [String], strings: UIStrings) {
-        let views = zip(partners, jsonLD).map { PartnerView($0, typeTitle: strings["partner_type_" + $0.kind.rawValue], jsonLD: $1) }
+    /// `textLang` is the spreadsheet's language when the page is in another.
+    convenience init(partners: [Partner], jsonLD: [String], areas: [String], strings: UIStrings, textLang: String?) {
+        let views = zip(partners, jsonLD).map {
+            PartnerView($0, typeTitle: strings["partner_type_" + $0.kind.rawValue], jsonLD: $1, textLang: textLang)
+        }
         var letters: [PartnerGroupView] = []
         for view in views {
             let letter = view.name.first.map { String($0).uppercased() } ?? "#"
@@ -146,8 +159,13 @@ final class DirectoryView: MustacheParent, Sendable {
             return PartnerGroupView(id: kind.rawValue, anchor: "type-" + kind.rawValue, title: strings["partner_type_" + kind.rawValue], partners: members)
         }
         self.init(partners: views, letters: letters, types: types,
-                  areas: areas.map { OptionView(id: Slug.make($0, fallback: "area"), title: $0) },
+                  areas: areas.map { OptionView(id: Slug.make($0, fallback: "area"), title: $0, textLang: textLang) },
                   typeOptions: types.map { OptionView(id: $0.id, title: $0.title) })
+    }
+
+    /// Every anchor the directory puts on the page, which the page's own headings must not take.
+    var anchors: Set<String> {
+        Set(partners.map(\.id) + letters.map(\.id) + types.map(\.anchor))
     }
 
     func child(named name: String) -> Any? {

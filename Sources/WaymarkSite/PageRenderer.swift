@@ -57,8 +57,13 @@ struct PageRenderer: Sendable {
             diagnostics.append(problem)
         }
         let strings = self.strings(for: page.language)
+        // The directory is built only for the pages that show it.
+        let directory = PageRenderer.layout(for: page) == "directory"
+            ? DirectoryView(partners: site.partners, jsonLD: partnerJSONLD, areas: site.config.areas, strings: strings,
+                            textLang: isDefault(page.language) ? nil : site.config.defaultLanguage.tag.code)
+            : .empty
         let rendered = withoutActuallyEscaping({ (reference: LinkReference) in resolver.resolve(reference) }) { resolve in
-            var renderer = HTMLRenderer(allowRawHTML: site.config.allowRawHTML, reservedIDs: PageRenderer.reservedIDs,
+            var renderer = HTMLRenderer(allowRawHTML: site.config.allowRawHTML, reservedIDs: PageRenderer.reservedIDs.union(directory.anchors),
                                         headingAnchorLabel: strings["heading_anchor_label"].isEmpty ? nil : strings["heading_anchor_label"],
                                         resolveLink: resolve,
                                         resolveDirective: { contactHTML.resolve($0, isBlock: $1, language: page.language.tag) })
@@ -87,12 +92,9 @@ struct PageRenderer: Sendable {
             children: site.listing(of: page).map { listItem($0.page, style: style, readerLanguage: page.language, isFallback: $0.isFallback) },
             tags: page.frontMatter.tags.compactMap { tagLink($0, language: page.language, style: style) },
             layout: PageRenderer.layout(for: page), isSection: page.kind == .section, isHome: page.kind == .home)
-        // The directory is built only for the pages that show it.
-        let directory = PageRenderer.layout(for: page) == "directory"
-            ? DirectoryView(partners: site.partners, jsonLD: partnerJSONLD, areas: site.config.areas, strings: strings) : .empty
         let context = self.context(language: page.language, style: style, current: page, page: pageView, directory: directory)
         let html = theme.library.render(context, withTemplate: PageRenderer.layout(for: page)) ?? ""
-        let anchors = PageRenderer.reservedIDs.union(rendered.headingIDs)
+        let anchors = PageRenderer.reservedIDs.union(rendered.headingIDs).union(directory.anchors)
         return PageRenderResult(
             file: RenderedFile(path: page.url.outputFile, text: html), diagnostics: diagnostics, status: status,
             anchors: anchors, fragmentLinks: resolver.fragmentLinks)

@@ -386,7 +386,8 @@ return {
     parent: help.parentElement.tagName.toLowerCase(),
   } : null,
   tels: Array.from(document.querySelectorAll('a[href^="tel:" i]'))
-    .map(a => ({href: a.getAttribute('href'), text: norm(a.textContent), label: labelOf(a), label_lang: labelLangOf(a)})),
+    .map(a => ({href: a.getAttribute('href'), text: norm(a.textContent), label: labelOf(a), label_lang: labelLangOf(a),
+                partner: !!a.closest('li.partner')})),
   exit_links: Array.from(document.querySelectorAll('a.exit-this-page, a.exit-this-page-skip'))
     .map(a => ({cls: a.className, href: a.href})),
   first_focusable: focusable,

@@ -7,6 +7,10 @@
  * - Checklists: ul.checklist > li.checklist-item get a checkbox and a label,
  *   and a live region counts the ticked signs.
  * - Wide tables: a .table-scroll that has to scroll can be reached with Tab.
+ * - Partner directory: form.directory-filter (hidden in the HTML) is shown;
+ *   choosing an area or a type hides the li.partner entries that do not
+ *   match, the groups and jump links left empty, and a live region says how
+ *   many are shown.
  *
  * No storage, no cookies, no network requests, no eval, no inline styles:
  * it runs under a Content-Security-Policy that allows only the site's own
@@ -277,5 +281,83 @@
       clearTimeout(resizeTimer);
       resizeTimer = setTimeout(markScrollers, 200);
     });
+  }
+
+  /* ---- Partner directory --------------------------------------------- */
+
+  // Without JavaScript the page is the full A-Z and by-type lists with jump
+  // links; the filter form stays hidden because it could do nothing. An
+  // entry matches an area when its data-areas (space-separated slugs)
+  // holds the area or "all", and a type when its data-type is the type.
+  // The words come from the form's data-showing ("Showing {shown} of
+  // {total} partners") and data-none (said instead when nothing matches).
+
+  function enhanceDirectory(form) {
+    var areaSelect = form.querySelector("select[name=area]");
+    var typeSelect = form.querySelector("select[name=type]");
+    var status = form.querySelector(".directory-count");
+    var partners = doc.querySelectorAll("li.partner");
+    if (!areaSelect || !typeSelect || !status || !partners.length) {
+      return;
+    }
+    var showingFormat = form.getAttribute("data-showing") || "";
+    var noneText = form.getAttribute("data-none") || "";
+    var typeItems = doc.querySelectorAll("li.directory-type-item");
+    var groups = doc.querySelectorAll(".directory-group");
+    var jumpLinks = doc.querySelectorAll(".directory-jump a[href^='#']");
+    var jumpLists = doc.querySelectorAll(".directory-jump");
+
+    function matches(item, area, type) {
+      var areas = (item.getAttribute("data-areas") || "").split(/\s+/);
+      var areaOk = !area || areas.indexOf("all") !== -1 || areas.indexOf(area) !== -1;
+      var typeOk = !type || item.getAttribute("data-type") === type;
+      return areaOk && typeOk;
+    }
+
+    function update() {
+      var area = areaSelect.value;
+      var type = typeSelect.value;
+      var shown = 0;
+      each(partners, function (item) {
+        var ok = matches(item, area, type);
+        item.hidden = !ok;
+        if (ok) {
+          shown += 1;
+        }
+      });
+      each(typeItems, function (item) {
+        item.hidden = !matches(item, area, type);
+      });
+      // A letter or type with nothing left to show goes, with its jump link.
+      each(groups, function (group) {
+        group.hidden = !group.querySelector("li.partner:not([hidden]), li.directory-type-item:not([hidden])");
+      });
+      each(jumpLinks, function (link) {
+        var target = doc.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+        var group = target && target.closest ? target.closest(".directory-group") : null;
+        link.parentNode.hidden = !!(group && group.hidden);
+      });
+      each(jumpLists, function (nav) {
+        nav.hidden = !nav.querySelector("li:not([hidden])");
+      });
+      var text = showingFormat.replace("{shown}", String(shown)).replace("{total}", String(partners.length));
+      status.textContent = shown === 0 && noneText ? noneText : text;
+      form.classList.toggle("directory-filter-empty", shown === 0);
+    }
+
+    areaSelect.addEventListener("change", update);
+    typeSelect.addEventListener("change", update);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault(); // nothing to send: the filtering happens here
+      update();
+    });
+    // The browser may have kept the choices from an earlier visit (Back).
+    update();
+    form.hidden = false;
+  }
+
+  var directoryForm = doc.querySelector("form.directory-filter");
+  if (directoryForm) {
+    enhanceDirectory(directoryForm);
   }
 })();
