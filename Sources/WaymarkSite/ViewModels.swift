@@ -465,7 +465,9 @@ final class PageContext: MustacheParent, Sendable {
         case "site": site
         case "assets": assets
         case "menu": menu
+        case "has_menu": !menu.isEmpty
         case "footer_menu": footerMenu
+        case "has_footer_menu": !footerMenu.isEmpty
         case "exit_url": exitURL
         case "feed_url": feedURL
         case "page": page
