@@ -21,6 +21,7 @@ let package = Package(
         ),
         .target(name: "WaymarkCore"),
         .target(name: "WaymarkMarkdown", dependencies: ["CCmark", "WaymarkCore"]),
+        .target(name: "WaymarkSearch", dependencies: ["WaymarkCore"]),
         .target(name: "WaymarkContent", dependencies: [
             "WaymarkCore", "WaymarkMarkdown", .product(name: "Yams", package: "Yams"),
         ]),
@@ -41,6 +42,7 @@ let package = Package(
         .testTarget(name: "WaymarkMarkdownTests", dependencies: ["WaymarkMarkdown"]),
         .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent"]),
         .testTarget(name: "WaymarkDataTests", dependencies: ["WaymarkData"]),
+        .testTarget(name: "WaymarkSearchTests", dependencies: ["WaymarkSearch"]),
         .testTarget(
             name: "WaymarkSiteTests",
             dependencies: ["WaymarkSite", "WaymarkCLI", "waymark"],
