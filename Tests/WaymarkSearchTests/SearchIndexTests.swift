@@ -1,0 +1,74 @@
+import Testing
+import WaymarkSearch
+
+/// A small site in three languages with queries whose right answers are known.
+private let documents = [
+    SearchDocument(url: "/spot-the-signs/", title: "Spot the signs of modern slavery", sections: [
+        .init(anchor: nil, heading: "", text: "Victims may not see themselves as victims."),
+        .init(anchor: "physical-appearance", heading: "Physical appearance", text: "Injuries, tiredness, the same clothes every day."),
+        .init(anchor: "criminal-exploitation", heading: "Criminal exploitation", text: "County lines, cuckooing and forced begging."),
+    ]),
+    SearchDocument(url: "/news/county-lines-training/", title: "Training on county lines", sections: [
+        .init(anchor: nil, heading: "", text: "Frontline staff learned how county lines gangs exploit children."),
+    ]),
+    SearchDocument(url: "/report/", title: "Report a concern", sections: [
+        .init(anchor: nil, heading: "", text: "Call the Modern Slavery Helpline. You do not need to be sure about the signs."),
+    ]),
+    SearchDocument(url: "/pl/spot-the-signs/", title: "Rozpoznaj sygnały", sections: [
+        .init(anchor: "praca-przymusowa", heading: "Praca przymusowa", text: "Łańcuch zależności: długi, groźby, brak dokumentów."),
+    ]),
+    SearchDocument(url: "/pl/report/", title: "Zgłoś problem", sections: [
+        .init(anchor: nil, heading: "", text: "Zadzwoń na infolinię. Praca bez umowy może być sygnałem."),
+    ]),
+    SearchDocument(url: "/ar/spot-the-signs/", title: "تعرّف على العلامات", sections: [
+        .init(anchor: nil, heading: "", text: "قد يصعب التعرّف على ضحايا العبودية الحديثة."),
+    ]),
+]
+
+@Suite struct SearchIndexTests {
+    let index = SearchIndex(documents: documents)
+
+    private func urls(_ query: String) -> [String] { index.search(query).map { documents[$0.document].url } }
+
+    @Test(arguments: [
+        ("signs", "/spot-the-signs/"),
+        ("county lines", "/news/county-lines-training/"),
+        ("cuck", "/spot-the-signs/"),
+        ("helpline", "/report/"),
+        ("praca przymusowa", "/pl/spot-the-signs/"),
+        ("praca przymusowa", "/pl/spot-the-signs/"),
+        ("lancuch", "/pl/spot-the-signs/"),
+        ("ZGŁOŚ", "/pl/report/"),
+        ("العلامات", "/ar/spot-the-signs/"),
+    ])
+    func relevantPageComesFirst(query: String, expected: String) {
+        #expect(urls(query).first == expected, "\(query) → \(urls(query))")
+    }
+
+    @Test func everyWordMustMatch() {
+        #expect(urls("county begging") == ["/spot-the-signs/"])
+        #expect(urls("signs nonsenseword").isEmpty)
+        #expect(urls("").isEmpty)
+    }
+
+    @Test func resultsPointAtTheBestSection() throws {
+        let result = try #require(index.search("cuckooing").first)
+        #expect(documents[result.document].sections[result.section].anchor == "criminal-exploitation")
+        let appearance = try #require(index.search("injuries").first)
+        #expect(documents[appearance.document].sections[appearance.section].anchor == "physical-appearance")
+    }
+
+    @Test func titleAndHeadingWordsWeighMore() {
+        // "signs" is in the title of one page and only in the body of another.
+        #expect(urls("signs") == ["/spot-the-signs/", "/report/"])
+    }
+
+    @Test func exactFormsRankAboveFoldedOnes() {
+        let pair = SearchIndex(documents: [
+            SearchDocument(url: "/a/", title: "Lancuch", sections: []),
+            SearchDocument(url: "/b/", title: "Łańcuch", sections: []),
+        ])
+        #expect(pair.search("łańcuch").map(\.document) == [1, 0])
+        #expect(pair.search("lancuch").count == 2)
+    }
+}
