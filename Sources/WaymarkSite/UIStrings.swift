@@ -35,9 +35,12 @@ public struct UIStrings: Sendable {
     }
 
     private static func load(path: String, display: String, diagnostics: inout Diagnostics) -> [String: String]? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            diagnostics.append(.error(SourceLocation(file: display), "this file is not saved as UTF-8 text"))
+        let text: String
+        switch YAMLReader.readText(path: path, displayPath: display) {
+        case .success(nil): return nil
+        case .success(let contents?): text = contents
+        case .failure(let failure):
+            diagnostics.append(contentsOf: failure.diagnostics)
             return [:]
         }
         let reader = YAMLReader(file: display)
