@@ -53,7 +53,7 @@ public struct BuildCommand: ParsableCommand {
             let sorted = failure.diagnostics.sorted
             sorted.forEach(printer.print)
             let errors = sorted.filter { $0.severity == .error }.count
-            printer.write("\(counted(errors, "error")) — nothing was published; \(SiteBuilderDisplay.folder(output)) is unchanged.")
+            printer.write("\(counted(errors, "error")) — nothing was published; \(SiteBuilder.display(output)) is unchanged.")
             throw ExitCode(1)
         }
     }
@@ -69,15 +69,7 @@ public struct BuildCommand: ParsableCommand {
             translations += "\n\(counted(report.staleTranslations, "translation")) older than the page it translates"
         }
         return "Built \(counted(report.pagesPerLanguage.reduce(0) { $0 + $1.count }, "page")) (\(pages)), "
-            + "\(counted(report.filesWritten, "file")) written to \(SiteBuilderDisplay.folder(output))/ in "
+            + "\(counted(report.filesWritten, "file")) written to \(SiteBuilder.display(output))/ in "
             + String(format: "%.2f s", report.seconds) + warnings + "." + translations
-    }
-}
-
-enum SiteBuilderDisplay {
-    static func folder(_ path: String) -> String {
-        var path = path
-        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-        return path
     }
 }

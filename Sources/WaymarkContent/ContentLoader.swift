@@ -67,7 +67,7 @@ public struct ContentLoader: Sendable {
                 layout: nil, slug: nil, aliases: [], tags: [], downloads: [], translationKey: nil, translatedFrom: nil,
                 reviewedBy: nil, reviewedOn: nil, locations: [:])
             return Page(sourcePath: source, displayPath: "\(displayRoot)/\(source) (made by Waymark)", language: language,
-                        translationKey: "index", kind: .home, folder: "", url: PageNaming.languagePrefix(language, config: config),
+                        translationKey: "index", kind: .home, folder: "", url: config.urlPrefix(for: language),
                         frontMatter: matter, filePath: nil)
         }
     }

@@ -54,12 +54,7 @@ struct PageNaming {
         if let slug, kind != .home {
             if path.isEmpty { path = [slug] } else { path[path.count - 1] = slug }
         }
-        return PageNaming.languagePrefix(language, config: config).appending(path)
-    }
-
-    /// `/` for the default language, `/pl/` for others.
-    static func languagePrefix(_ language: SiteLanguage, config: SiteConfig) -> URLPath {
-        language.tag == config.defaultLanguage.tag ? .root : URLPath("/\(language.tag.code.lowercased())/")
+        return config.urlPrefix(for: language).appending(path)
     }
 
     /// File and folder names become URL segments: lowercased, spaces to hyphens.

@@ -75,6 +75,11 @@ public struct SiteConfig: Sendable {
         baseURL + path.value.dropFirst()
     }
 
+    /// Where a language's pages live: `/` for the default language, `/pl/` for the others.
+    public func urlPrefix(for language: SiteLanguage) -> URLPath {
+        language.tag == defaultLanguage.tag ? .root : URLPath("/\(language.tag.code.lowercased())/")
+    }
+
     /// The configured language with this code, if any.
     public func language(_ code: String) -> SiteLanguage? {
         guard let tag = LanguageTag(code) else { return nil }

@@ -332,19 +332,7 @@ public struct HTMLRenderer {
     }
 
     private func renderLink(destination: String, title: String, _ children: [MarkdownInline], line: Int, into state: inout RenderState) {
-        let reference = LinkReference(destination: destination, line: line, isImage: false)
-        var language: String?
-        let href: String
-        switch resolveLink(reference) {
-        case .href(let target):
-            href = target
-        case .foreignHref(let target, let code):
-            href = target
-            language = code
-        case .broken(let message, let help):
-            state.issues.append(MarkdownIssue(line: line, isError: true, message: message, help: help))
-            href = destination
-        }
+        let (href, language) = resolve(LinkReference(destination: destination, line: line, isImage: false), into: &state)
         state.write("<a href=\"")
         state.escaped(href)
         state.write("\"")
@@ -372,7 +360,7 @@ public struct HTMLRenderer {
     }
 
     private func renderImage(source: String, title: String, _ children: [MarkdownInline], line: Int, into state: inout RenderState) {
-        let src = resolve(LinkReference(destination: source, line: line, isImage: true), into: &state)
+        let src = resolve(LinkReference(destination: source, line: line, isImage: true), into: &state).href
         let alt = children.plainText
         if alt.allSatisfy(\.isWhitespace) {
             state.issues.append(MarkdownIssue(
@@ -392,13 +380,17 @@ public struct HTMLRenderer {
         state.write(">")
     }
 
-    private func resolve(_ reference: LinkReference, into state: inout RenderState) -> String {
+    /// The href to write and, for a page in another language, that language; a broken link is
+    /// recorded as an issue and keeps its destination.
+    private func resolve(_ reference: LinkReference, into state: inout RenderState) -> (href: String, language: String?) {
         switch resolveLink(reference) {
-        case .href(let href), .foreignHref(let href, _):
-            return href
+        case .href(let href):
+            return (href, nil)
+        case .foreignHref(let href, let language):
+            return (href, language)
         case .broken(let message, let help):
             state.issues.append(MarkdownIssue(line: reference.line, isError: true, message: message, help: help))
-            return reference.destination
+            return (reference.destination, nil)
         }
     }
 

@@ -11,9 +11,9 @@ struct ExtraPages {
     func notFound() -> RenderedFile {
         let language = site.config.defaultLanguage
         let style = URLStyle.rootRelative(basePath: site.config.basePath)
-        let strings = theme.strings[language.tag]
+        let strings = renderer.strings(for: language)
         let view = PageView(
-            title: strings?["not_found_title"] ?? "404", summary: nil, url: style.href(URLPath("/404.html")),
+            title: strings["not_found_title"], summary: nil, url: style.href(URLPath("/404.html")),
             canonical: site.config.absoluteURL(URLPath("/404.html")), content: "", date: nil, updated: nil,
             toc: [], breadcrumbs: [], children: [], tags: [], layout: "404", isSection: false, isHome: false)
         let context = renderer.context(language: language, style: style, current: nil, page: view)
@@ -36,7 +36,7 @@ struct ExtraPages {
     /// Tag pages use the theme's `tag` template when it has one, else `section`.
     func tagPage(_ tagPage: TagPage) -> RenderedFile {
         let style = URLStyle.relative(to: tagPage.url)
-        let strings = theme.strings[tagPage.language.tag]
+        let strings = renderer.strings(for: tagPage.language)
         let children: [LinkView]
         if tagPage.tag == nil {
             children = tagPage.tags.map { LinkView(label: "\($0.name) (\($0.count))", url: style.href($0.url)) }
@@ -48,7 +48,7 @@ struct ExtraPages {
         }
         let home = site.home(for: tagPage.language)
         let view = PageView(
-            title: tagPage.tag ?? strings?["tags_title"] ?? "Tags", summary: nil, url: style.href(tagPage.url),
+            title: tagPage.tag ?? strings["tags_title"], summary: nil, url: style.href(tagPage.url),
             canonical: site.config.absoluteURL(tagPage.url), content: "", date: nil, updated: nil, toc: [],
             breadcrumbs: home.map { [LinkView(label: $0.title, url: style.href($0.url))] } ?? [],
             children: children, tags: [], layout: "tag", isSection: true, isHome: false)

@@ -25,6 +25,8 @@ struct PageRenderer: Sendable {
     let contactHTML: ContactHTML
     /// Each partner's schema.org data, for the directory pages.
     let partnerJSONLD: [String]
+    /// The contacts in each language, the same on every page of it, so made once per build.
+    let contactsByLanguage: [LanguageTag: LanguageContacts]
     /// The policy every page declares: the site's own files only, no inline code.
     static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'"
 
@@ -36,6 +38,12 @@ struct PageRenderer: Sendable {
         contactHTML = ContactHTML(contacts: site.contacts, defaultLanguage: site.config.defaultLanguage.tag)
         let showsDirectory = site.pages.contains { PageRenderer.layout(for: $0) == "directory" }
         partnerJSONLD = showsDirectory ? ConcurrentMap.map(site.partners, PartnerJSONLD.organization) : []
+        var contacts: [LanguageTag: LanguageContacts] = [:]
+        for language in site.config.languages {
+            let strings = theme.strings(for: language.tag, defaultLanguage: site.config.defaultLanguage.tag)
+            contacts[language.tag] = LanguageContacts(site: site, language: language, strings: strings)
+        }
+        contactsByLanguage = contacts
     }
     /// Ids every page's template uses, which headings must not take.
     static let reservedIDs: Set<String> = ["main-content", "waymark-toc-title", "top", "search", "navigation"]
@@ -103,14 +111,14 @@ struct PageRenderer: Sendable {
     func isDefault(_ language: SiteLanguage) -> Bool { language.tag == site.config.defaultLanguage.tag }
 
     func strings(for language: SiteLanguage) -> UIStrings {
-        theme.strings[language.tag] ?? theme.strings[site.config.defaultLanguage.tag] ?? UIStrings(language: language.tag, values: [:])
+        theme.strings(for: language.tag, defaultLanguage: site.config.defaultLanguage.tag)
     }
 
     /// The root template object shared by every kind of output page.
     func context(language: SiteLanguage, style: URLStyle, current: Page?, page: PageView?, target: LinkView? = nil,
                  directory: DirectoryView = .empty) -> PageContext {
         let strings = self.strings(for: language)
-        let contacts = site.contacts.map { contactView($0, language: language) }
+        let contacts = contactsByLanguage[language.tag] ?? LanguageContacts(site: site, language: language, strings: strings)
         let home = site.home(for: language)
         let translations = current.map { site.translations(of: $0) } ?? []
         let alternates = translations.count > 1
@@ -132,15 +140,12 @@ struct PageRenderer: Sendable {
             xDefault: alternates.isEmpty ? nil : translations.first.map { site.config.absoluteURL($0.url) },
             target: target,
             help: HelpView(
-                contacts: site.config.helpContacts.compactMap { id in contacts.first { $0.id == id } },
+                contacts: contacts.help,
                 reportURL: site.config.reportPage.flatMap { site.page(source: $0) }.map {
                     style.href((site.translation(key: $0.translationKey, language: language.tag) ?? $0).url)
                 }),
-            contacts: contacts,
-            contactGroups: Contact.Group.allCases.compactMap { group in
-                let members = contacts.filter { $0.group == group.rawValue }
-                return members.isEmpty ? nil : ContactGroupView(id: group.rawValue, title: strings["contact_group_" + group.rawValue], contacts: members)
-            },
+            contacts: contacts.all,
+            contactGroups: contacts.groups,
             csp: PageRenderer.contentSecurityPolicy,
             directory: directory)
     }
@@ -154,14 +159,6 @@ struct PageRenderer: Sendable {
         }
         if status.isUnreviewed { notices.append(NoticeView(kind: "unreviewed", text: strings["notice_unreviewed"])) }
         return notices
-    }
-
-    private func contactView(_ contact: Contact, language: SiteLanguage) -> ContactView {
-        let (text, isTranslated) = contact.text(in: language.tag)
-        return ContactView(id: contact.id, label: text.label, number: contact.number.display, tel: contact.number.telURI,
-                           hours: text.hours, notes: text.notes, when: text.when, emergency: contact.emergency,
-                           group: contact.group.rawValue,
-                           textLang: isTranslated || isDefault(language) ? nil : site.config.defaultLanguage.tag.code)
     }
 
     /// Download links with language, format and size read from the files ("Polski – information
@@ -229,5 +226,29 @@ struct PageRenderer: Sendable {
 extension TOCView {
     convenience init(_ entry: TableOfContentsEntry) {
         self.init(id: entry.id, text: entry.text, children: entry.children.map(TOCView.init))
+    }
+}
+
+/// One language's contact views: all of them, the help block's, and the contacts layout's groups.
+struct LanguageContacts: Sendable {
+    let all: [ContactView]
+    let help: [ContactView]
+    let groups: [ContactGroupView]
+
+    init(site: Site, language: SiteLanguage, strings: UIStrings) {
+        let isDefault = language.tag == site.config.defaultLanguage.tag
+        all = site.contacts.map { contact in
+            let (text, isTranslated) = contact.text(in: language.tag)
+            return ContactView(id: contact.id, label: text.label, number: contact.number.display, tel: contact.number.telURI,
+                               hours: text.hours, notes: text.notes, when: text.when, emergency: contact.emergency,
+                               group: contact.group.rawValue,
+                               textLang: isTranslated || isDefault ? nil : site.config.defaultLanguage.tag.code)
+        }
+        let all = self.all
+        help = site.config.helpContacts.compactMap { id in all.first { $0.id == id } }
+        groups = Contact.Group.allCases.compactMap { group in
+            let members = all.filter { $0.group == group.rawValue }
+            return members.isEmpty ? nil : ContactGroupView(id: group.rawValue, title: strings["contact_group_" + group.rawValue], contacts: members)
+        }
     }
 }

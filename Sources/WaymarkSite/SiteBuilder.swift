@@ -152,7 +152,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Paths in messages are shown as the user typed them, without a trailing slash.
-    static func display(_ path: String) -> String {
+    public static func display(_ path: String) -> String {
         var path = path
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         return path

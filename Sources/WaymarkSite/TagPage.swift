@@ -24,7 +24,7 @@ public struct TagPage: Sendable {
                 }
             }
             guard !byTag.isEmpty else { continue }
-            let prefix = language.tag == config.defaultLanguage.tag ? "/" : "/\(language.tag.code.lowercased())/"
+            let prefix = config.urlPrefix(for: language).value
             let sortedSlugs = byTag.keys.sorted()
             var index: [(name: String, url: URLPath, count: Int)] = []
             for slug in sortedSlugs {

@@ -11,6 +11,12 @@ public struct Theme: Sendable {
     public let strings: [LanguageTag: UIStrings]
     public let assets: AssetSet
 
+    /// The interface text in `language`, else the default language's (every key is filled from
+    /// it when the themes are loaded), else none.
+    public func strings(for language: LanguageTag, defaultLanguage: LanguageTag) -> UIStrings {
+        strings[language] ?? strings[defaultLanguage] ?? UIStrings(language: language, values: [:])
+    }
+
     /// Loads the theme folder at `directory`; `displayRoot` is how messages name it.
     public static func load(directory: String, displayRoot: String, config: SiteConfig) -> Result<(Theme, Diagnostics), BuildFailure> {
         var diagnostics = Diagnostics()
@@ -35,9 +41,14 @@ public struct Theme: Sendable {
         var templates: [String: MustacheTemplate] = [:]
         for relative in FileTree.files(under: directory) where relative.hasSuffix(".mustache") {
             let display = displayRoot + "/" + relative
-            guard let data = FileManager.default.contents(atPath: directory + "/" + relative),
-                  let text = String(validating: data, as: UTF8.self) else {
-                diagnostics.append(.error(SourceLocation(file: display), "this template could not be read as UTF-8 text"))
+            let text: String
+            switch YAMLReader.readText(path: directory + "/" + relative, displayPath: display) {
+            case .success(let contents?): text = contents
+            case .success(nil):
+                diagnostics.append(.error(SourceLocation(file: display), "this template could not be read"))
+                continue
+            case .failure(let failure):
+                diagnostics.append(contentsOf: failure.diagnostics)
                 continue
             }
             do {
