@@ -82,9 +82,8 @@ struct LinkResolver {
             if let fragment { note(fragment, target: target.sourcePath, line: reference.line) }
             return .href(style.href(target.url) + suffix)
         }
-        if site.staticFile(at: url) != nil || site.tagPages.contains(where: { $0.url == withSlash }) {
-            return .href(style.href(site.staticFile(at: url)?.url ?? withSlash) + suffix)
-        }
+        if let file = site.staticFile(at: url) { return .href(style.href(file.url) + suffix) }
+        if site.tagPages.contains(where: { $0.url == withSlash }) { return .href(style.href(withSlash) + suffix) }
         return .broken("the link '\(reference.destination)' does not lead to any page or file of this site", help: "link to the page's file instead, like [text](report.md)")
     }
 
