@@ -29,7 +29,7 @@ let package = Package(
             "WaymarkCore", "WaymarkContent", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "WaymarkSite", dependencies: [
-            "WaymarkCore", "WaymarkMarkdown", "WaymarkContent", "WaymarkData",
+            "WaymarkCore", "WaymarkMarkdown", "WaymarkContent", "WaymarkData", "WaymarkSearch",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),

@@ -61,6 +61,8 @@ public struct SiteConfig: Sendable {
     public var reportPage: String?
     /// The areas the partnership covers, for the partner directory.
     public var areas: [String]
+    /// Whether the build writes a search index, search page and A–Z page per language.
+    public var search: Bool = true
     /// Where `help_contacts` and `report_page` were written, for errors found later.
     public var locations: [String: SourceLocation]
 
@@ -92,6 +94,7 @@ public enum SiteConfigLoader {
     static let knownKeys = [
         "title", "description", "base_url", "default_language", "languages", "exit_url",
         "menu", "footer_menu", "allow_raw_html", "toc_min_headings", "help_contacts", "report_page", "areas",
+        "search",
     ]
 
     /// Loads the configuration at `path`; `displayPath` is what messages call the file.
@@ -147,13 +150,14 @@ public enum SiteConfigLoader {
         let helpContacts = fields.strings("help_contacts", diagnostics: &diagnostics) ?? []
         let reportPage = fields.string("report_page", diagnostics: &diagnostics)
         let areas = fields.strings("areas", diagnostics: &diagnostics) ?? []
+        let search = fields.bool("search", diagnostics: &diagnostics) ?? true
 
         if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics)) }
         return .success(SiteConfig(
             title: title, description: description, baseURL: baseURL, defaultLanguage: fallback,
             languages: ordered, exitURL: exitURL, menu: menu, footerMenu: footerMenu,
             allowRawHTML: allowRawHTML, tocMinHeadings: tocMin, helpContacts: helpContacts, reportPage: reportPage, areas: areas,
-            locations: ["help_contacts": fields.location("help_contacts"), "report_page": fields.location("report_page")]))
+            search: search, locations: ["help_contacts": fields.location("help_contacts"), "report_page": fields.location("report_page")]))
     }
 
     private static func readLanguages(_ fields: YAMLMapping, reader: YAMLReader, diagnostics: inout Diagnostics) -> [SiteLanguage] {

@@ -19,10 +19,14 @@ public struct SearchDocument: Sendable, Hashable {
     public var url: String
     public var title: String
     public var sections: [Section]
+    /// How much a match here counts against other documents: 1 for a page; less for short entries
+    /// such as a partner in the directory, which would otherwise outrank the pages that explain.
+    public var weight: Float
 
-    public init(url: String, title: String, sections: [Section]) {
+    public init(url: String, title: String, sections: [Section], weight: Float = 1) {
         self.url = url
         self.title = title
         self.sections = sections
+        self.weight = weight
     }
 }

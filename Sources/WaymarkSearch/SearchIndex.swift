@@ -1,63 +1,101 @@
 import Foundation
 import WaymarkCore
 
-/// An in-memory inverted index of one language's documents, scored BM25-style with title and
-/// heading weight. ``SearchIndexFiles`` writes it out in shards; the same scoring runs here for
-/// tests of result quality and in the browser.
+/// One document's words, counted with title and heading weight. Analysing is the costly part of
+/// indexing and needs nothing from other documents, so the build does it on the threads that
+/// render pages; building the ``SearchIndex`` is then only merging.
+public struct AnalysedDocument: Sendable {
+    public let document: SearchDocument
+    /// Folded term → weighted term frequency.
+    let terms: [String: Float]
+    /// Folded term → the forms it was written in that differ from it (`łańcuch` for `lancuch`) → frequency.
+    let variants: [String: [String: Float]]
+    /// Sum of weighted frequencies: the document's length for BM25.
+    let length: Float
+
+    public init(_ document: SearchDocument) {
+        var terms: [String: Float] = [:]
+        var variants: [String: [String: Float]] = [:]
+        var length: Float = 0
+        func add(_ text: String, weight: Float) {
+            for token in SearchTokenizer.tokens(text) {
+                terms[token.folded, default: 0] += weight
+                if token.exact != token.folded { variants[token.folded, default: [:]][token.exact, default: 0] += weight }
+                length += weight
+            }
+        }
+        add(document.title, weight: SearchIndex.titleWeight)
+        for section in document.sections {
+            add(section.heading, weight: SearchIndex.headingWeight)
+            add(section.text, weight: SearchIndex.bodyWeight)
+        }
+        self.document = document
+        self.terms = terms
+        self.variants = variants
+        self.length = length
+    }
+}
+
+/// An inverted index of one language's documents, scored BM25-style with title and heading
+/// weight. ``SearchIndexFiles`` writes it out in shards; the browser script scores the same way,
+/// and ``search(_:limit:)`` is the reference it is tested against.
 public struct SearchIndex: Sendable {
-    /// One document's weight for one term in one section.
+    /// One document's weight for one term.
     public struct Posting: Sendable, Hashable {
         public var document: Int
-        public var section: Int
-        /// The BM25 term-frequency part, length-normalised, times 100 and rounded: the query only
-        /// multiplies it by the term's IDF, so no document lengths need downloading.
+        /// BM25's term-frequency part, length-normalised, scaled to 1…``maxWeight``: the browser
+        /// only multiplies it by the term's IDF, so no document lengths need downloading.
         public var weight: Int
     }
 
-    public static let titleWeight = 3.0, headingWeight = 2.0, bodyWeight = 1.0
-    static let k1 = 1.2, b = 0.75
+    public static let titleWeight: Float = 3, headingWeight: Float = 2, bodyWeight: Float = 1
+    /// The largest stored weight; two decimal digits keep postings short.
+    public static let maxWeight = 99
+    static let k1: Float = 1.2, b: Float = 0.5
 
     public let documents: [SearchDocument]
-    /// Folded term → postings, sorted by document then section.
+    /// Folded term → postings, by document.
     public let postings: [String: [Posting]]
-    /// `=exact` form (only where it differs from the folded one) → postings, for ranking exact forms higher.
+    /// Exact form → postings, only for folded terms the site writes in more than one way
+    /// (`łańcuch` and `lancuch`): elsewhere every match is exact, so the bonus would change nothing.
     public let exactPostings: [String: [Posting]]
 
     public init(documents: [SearchDocument]) {
-        self.documents = documents
-        var frequencies: [String: [Int: [Int: Double]]] = [:]  // term → doc → section → weighted tf
-        var exactFrequencies: [String: [Int: [Int: Double]]] = [:]
-        var lengths = [Double](repeating: 0, count: documents.count)
-        for (doc, document) in documents.enumerated() {
-            func add(_ text: String, section: Int, weight: Double) {
-                for token in SearchTokenizer.tokens(text) {
-                    frequencies[token.folded, default: [:]][doc, default: [:]][section, default: 0] += weight
-                    if token.exact != token.folded {
-                        exactFrequencies[token.exact, default: [:]][doc, default: [:]][section, default: 0] += weight
-                    }
-                    lengths[doc] += weight
-                }
+        self.init(analysed: documents.map(AnalysedDocument.init))
+    }
+
+    public init(analysed: [AnalysedDocument]) {
+        documents = analysed.map(\.document)
+        let average = max(1, analysed.reduce(0) { $0 + $1.length } / Float(max(1, analysed.count)))
+        var postings: [String: [Posting]] = [:]
+        var variantPostings: [String: [Posting]] = [:]
+        var variantsOf: [String: Set<String>] = [:]
+        var writtenPlain: Set<String> = []
+        for (doc, item) in analysed.enumerated() {
+            let norm = SearchIndex.k1 * (1 - SearchIndex.b + SearchIndex.b * item.length / average)
+            for (term, tf) in item.terms {
+                postings[term, default: []].append(Posting(document: doc, weight: SearchIndex.quantise(tf, norm: norm, weight: item.document.weight)))
+                let variants = item.variants[term]
+                if variants == nil || variants!.values.reduce(0, +) < tf { writtenPlain.insert(term) }
             }
-            add(document.title, section: 0, weight: SearchIndex.titleWeight)
-            for (index, section) in document.sections.enumerated() {
-                add(section.heading, section: index, weight: SearchIndex.headingWeight)
-                add(section.text, section: index, weight: SearchIndex.bodyWeight)
-            }
-        }
-        let average = max(1, lengths.reduce(0, +) / Double(max(1, documents.count)))
-        func postingsOf(_ table: [String: [Int: [Int: Double]]]) -> [String: [Posting]] {
-            table.mapValues { byDocument in
-                byDocument.keys.sorted().flatMap { doc -> [Posting] in
-                    let norm = SearchIndex.k1 * (1 - SearchIndex.b + SearchIndex.b * lengths[doc] / average)
-                    return byDocument[doc]!.keys.sorted().map { section in
-                        let tf = byDocument[doc]![section]!
-                        return Posting(document: doc, section: section, weight: Int((tf * (SearchIndex.k1 + 1) / (tf + norm) * 100).rounded()))
-                    }
+            for (term, forms) in item.variants {
+                for (form, tf) in forms {
+                    variantsOf[term, default: []].insert(form)
+                    variantPostings[form, default: []].append(Posting(document: doc, weight: SearchIndex.quantise(tf, norm: norm, weight: item.document.weight)))
                 }
             }
         }
-        postings = postingsOf(frequencies)
-        exactPostings = postingsOf(exactFrequencies)
+        var exact: [String: [Posting]] = [:]
+        for (term, forms) in variantsOf where forms.count + (writtenPlain.contains(term) ? 1 : 0) > 1 {
+            for form in forms { exact[form] = variantPostings[form] }
+        }
+        self.postings = postings
+        exactPostings = exact
+    }
+
+    static func quantise(_ tf: Float, norm: Float, weight: Float) -> Int {
+        let part = weight * tf * (k1 + 1) / (tf + norm) / (k1 + 1)
+        return min(maxWeight, max(1, Int((part * Float(maxWeight)).rounded())))
     }
 
     /// BM25's inverse document frequency (the "plus one" form, never negative).
@@ -73,40 +111,60 @@ public struct SearchIndex: Sendable {
         public var score: Double
     }
 
-    /// Documents matching every word of `query` (the last word also as a prefix), best first.
+    /// Documents matching every word of `query` (the last word also as a prefix), best first; when
+    /// no document has every word, those with the most of them.
     public func search(_ query: String, limit: Int = 10) -> [Result] {
         let tokens = SearchTokenizer.tokens(query)
         guard !tokens.isEmpty else { return [] }
-        var documentScores: [Int: Double] = [:]
-        var sectionScores: [Int: [Int: Double]] = [:]
-        var matchedEveryTerm: Set<Int>?
+        var scores: [Int: Double] = [:]
+        var wordsMatched: [Int: Int] = [:]
         for (index, token) in tokens.enumerated() {
             let isLast = index == tokens.count - 1
-            let terms = isLast && token.folded.count >= 2
-                ? postings.keys.filter { $0.hasPrefix(token.folded) } : (postings[token.folded] != nil ? [token.folded] : [])
+            var terms = postings[token.folded] != nil ? [token.folded] : []
+            if isLast && token.folded.count >= SearchIndex.minimumPrefix {
+                terms += postings.keys.filter { $0 != token.folded && $0.hasPrefix(token.folded) }
+            }
             var matched: Set<Int> = []
             for term in terms {
                 let list = postings[term]!
-                let idf = SearchIndex.idf(documentFrequency: Set(list.map(\.document)).count, documents: documents.count)
+                let idf = SearchIndex.idf(documentFrequency: list.count, documents: documents.count)
                 // A whole-word match counts more than a word that only starts with the query.
-                let completion = term == token.folded ? 1.0 : 0.5
+                let completion = term == token.folded ? 1.0 : SearchIndex.prefixFactor
                 for posting in list {
-                    let score = idf * Double(posting.weight) / 100 * completion
-                    documentScores[posting.document, default: 0] += score
-                    sectionScores[posting.document, default: [:]][posting.section, default: 0] += score
+                    scores[posting.document, default: 0] += idf * Double(posting.weight) / Double(SearchIndex.maxWeight) * completion
                     matched.insert(posting.document)
                 }
             }
-            if token.exact != token.folded, let exact = exactPostings[token.exact] {
-                for posting in exact { documentScores[posting.document, default: 0] += 0.1 * Double(posting.weight) / 100 }
+            if token.exact != token.folded, let list = exactPostings[token.exact] {
+                for posting in list { scores[posting.document, default: 0] += SearchIndex.exactBonus * Double(posting.weight) / Double(SearchIndex.maxWeight) }
             }
-            matchedEveryTerm = matchedEveryTerm.map { $0.intersection(matched) } ?? matched
+            for doc in matched { wordsMatched[doc, default: 0] += 1 }
         }
-        return (matchedEveryTerm ?? []).map { doc in
-            let best = sectionScores[doc]!.max { ($0.value, -$0.key) < ($1.value, -$1.key) }!.key
-            return Result(document: doc, section: best, score: documentScores[doc]!)
+        let most = wordsMatched.values.max() ?? 0
+        return wordsMatched.filter { $0.value == most }.keys.map { doc in
+            Result(document: doc, section: bestSection(of: documents[doc], for: tokens), score: scores[doc]!)
         }
         .sorted { ($0.score, -$0.document) > ($1.score, -$1.document) }
         .prefix(limit).map { $0 }
+    }
+
+    /// Shortest last word that also matches as the start of longer words.
+    public static let minimumPrefix = 2
+    static let prefixFactor = 0.5, exactBonus = 0.25
+
+    /// The section where the query's words occur most (heading words count double), the first on a tie.
+    func bestSection(of document: SearchDocument, for query: [SearchToken]) -> Int {
+        let wanted = query.map(\.folded)
+        func count(_ text: String) -> Int {
+            SearchTokenizer.tokens(text).reduce(0) { total, token in
+                total + (wanted.enumerated().contains { $0.element == token.folded || ($0.offset == wanted.count - 1 && token.folded.hasPrefix($0.element)) } ? 1 : 0)
+            }
+        }
+        var best = 0, bestCount = 0
+        for (index, section) in document.sections.enumerated() {
+            let matches = 2 * count(section.heading) + count(section.text)
+            if matches > bestCount { best = index; bestCount = matches }
+        }
+        return best
     }
 }

@@ -1,102 +1,129 @@
 import WaymarkCore
 
-/// One file of a language's search index, at a path under `search/<language>/`.
+/// One file of a language's search index, at a path under `search-index/<language>/`.
 public struct SearchIndexFile: Sendable, Hashable {
     public var path: String
     public var contents: String
 }
 
-/// Writes a ``SearchIndex`` as small JSON files a browser fetches on demand, each named by its
-/// content hash so hosts can cache it forever:
+/// Writes a ``SearchIndex`` as small JSON files a browser fetches on demand. Every file but the
+/// entry point is named by its content hash, so hosts can cache it forever:
 ///
-/// - `meta.<hash>.json` — the entry point: the number of documents, which term shard holds which
-///   prefix, and the names of the document tables;
-/// - `t/<prefix>.<hash>.json` — term shards: every term starting with the prefix, with its
-///   postings flattened as `[document, section, weight, …]` (exact forms under `=term`). A shard
-///   that grows past the size limit is split by a longer prefix, so a query downloads little even
-///   on a large site; a term belongs to the longest shard prefix that starts it;
-/// - `d/<n>.<hash>.json` — the hashes of 256 documents' fragments, so fragment names need not all
-///   sit in the meta file;
-/// - `f/<document>.<hash>.json` — one document's address, title and sections, for results and
-///   excerpts.
+/// - `meta.json` — the entry point, small and fetched fresh: the number of documents, where each
+///   term shard starts, and the names of the document tables;
+/// - `t/<n>.<hash>.json` — term shards: the terms, in order, cut into runs of about
+///   `maxShardBytes`, each term with its postings flattened as
+///   `[document, weight, document − previous document, weight, …]` (exact forms under `=form`,
+///   beside their folded form). The meta file gives each shard's first term cut to the shortest
+///   prefix that still sorts after the shard before, so a word's shard is the last one starting
+///   at or before it, and the words a prefix completes to sit in consecutive shards;
+/// - `d/<n>.<hash>.json` — the hashes of ``documentsPerTable`` documents' fragments, so a first
+///   query need not download a table of every page;
+/// - `f/<document>.<hash>.json` — one document's address, title and sections, for showing a
+///   result with its best heading and an excerpt.
+///
+/// Terms are ordered by UTF-16 code units, as JavaScript compares strings.
 public enum SearchIndexFiles {
     /// Documents per table file.
-    public static let documentsPerTable = 256
+    public static let documentsPerTable = 64
+    /// The entry point's name.
+    public static let metaName = "meta.json"
+    static let hashLength = 8
 
     /// The files for `index`; `maxShardBytes` bounds a term shard unless one term alone is bigger.
-    public static func make(_ index: SearchIndex, maxShardBytes: Int = 12_000) -> (meta: String, files: [SearchIndexFile]) {
+    public static func make(_ index: SearchIndex, maxShardBytes: Int = 16_000) -> [SearchIndexFile] {
+        var entries: [(key: String, term: String, json: String)] = []
+        for (term, list) in index.postings { entries.append((term, term, entry(term, list))) }
+        for (form, list) in index.exactPostings { entries.append((SearchTokenizer.fold(form), "=" + form, entry("=" + form, list))) }
+        entries.sort { $0.key != $1.key ? utf16Less($0.key, $1.key) : utf16Less($0.term, $1.term) }
+
         var files: [SearchIndexFile] = []
-        var shardNames: [(String, String)] = []
-        let terms = (Array(index.postings.keys) + index.exactPostings.keys.map { "=" + $0 }).sorted()
-        for (prefix, members) in shards(terms, index: index, maxBytes: maxShardBytes) {
-            let json = shardJSON(members, index: index)
-            let hash = ContentHash.hex(Array(json.utf8))
-            files.append(SearchIndexFile(path: "t/\(prefix).\(hash).json", contents: json))
-            shardNames.append((prefix, hash))
+        var starts: [(String, String)] = []
+        for (number, run) in shardRuns(entries.map { ($0.key, $0.json.utf8.count) }, maxBytes: maxShardBytes).enumerated() {
+            let json = "{" + entries[run].map(\.json).joined(separator: ",") + "}"
+            let name = hashed(json)
+            files.append(SearchIndexFile(path: "t/\(number).\(name).json", contents: json))
+            let previous = run.lowerBound > 0 ? entries[run.lowerBound - 1].key : nil
+            starts.append((previous.map { shortestPrefix(of: entries[run.lowerBound].key, after: $0) } ?? "", name))
         }
         var fragmentHashes: [String] = []
         for (number, document) in index.documents.enumerated() {
             let json = fragmentJSON(document)
-            let hash = ContentHash.hex(Array(json.utf8))
-            fragmentHashes.append(hash)
-            files.append(SearchIndexFile(path: "f/\(number).\(hash).json", contents: json))
+            let name = hashed(json)
+            fragmentHashes.append(name)
+            files.append(SearchIndexFile(path: "f/\(number).\(name).json", contents: json))
         }
         var tableHashes: [String] = []
         for (number, start) in stride(from: 0, to: fragmentHashes.count, by: documentsPerTable).enumerated() {
             let slice = fragmentHashes[start..<min(start + documentsPerTable, fragmentHashes.count)]
             let json = "[" + slice.map(JSON.string).joined(separator: ",") + "]"
-            let hash = ContentHash.hex(Array(json.utf8))
-            tableHashes.append(hash)
-            files.append(SearchIndexFile(path: "d/\(number).\(hash).json", contents: json))
+            let name = hashed(json)
+            tableHashes.append(name)
+            files.append(SearchIndexFile(path: "d/\(number).\(name).json", contents: json))
         }
-        let meta = "{\"v\":1,\"n\":\(index.documents.count),\"k\":{"
-            + shardNames.map { JSON.string($0.0) + ":" + JSON.string($0.1) }.joined(separator: ",")
-            + "},\"d\":[" + tableHashes.map(JSON.string).joined(separator: ",") + "]}"
-        let metaFile = SearchIndexFile(path: "meta.\(ContentHash.hex(Array(meta.utf8))).json", contents: meta)
-        return (metaFile.path, [metaFile] + files)
+        let meta = "{\"v\":3,\"n\":\(index.documents.count),\"k\":["
+            + starts.map { "[" + JSON.string($0.0) + "," + JSON.string($0.1) + "]" }.joined(separator: ",")
+            + "],\"d\":[" + tableHashes.map(JSON.string).joined(separator: ",") + "]}"
+        return [SearchIndexFile(path: metaName, contents: meta)] + files
     }
 
-    /// The shard prefix a term is looked up under: the longest of `prefixes` that starts it.
-    public static func shardPrefix(for term: String, among prefixes: Set<String>) -> String? {
-        let key = shardKey(term)
-        var length = key.count
-        while length > 0 {
-            let candidate = String(key.prefix(length))
-            if prefixes.contains(candidate) { return candidate }
-            length -= 1
+    static func hashed(_ json: String) -> String { ContentHash.hex(Array(json.utf8), length: hashLength) }
+
+    /// JavaScript's string order.
+    public static func utf16Less(_ a: String, _ b: String) -> Bool { a.utf16.lexicographicallyPrecedes(b.utf16) }
+
+    /// `"term":[d0,w0,Δd1,w1,…]`: documents are ascending, so gaps are short numbers.
+    static func entry(_ term: String, _ list: [SearchIndex.Posting]) -> String {
+        var out = JSON.string(term) + ":["
+        var previous = 0
+        for (index, posting) in list.enumerated() {
+            if index > 0 { out += "," }
+            out += String(posting.document - previous) + "," + String(posting.weight)
+            previous = posting.document
         }
-        return nil
+        return out + "]"
     }
 
-    /// Exact forms live with their folded form, so one fetch serves both.
-    static func shardKey(_ term: String) -> String {
-        term.hasPrefix("=") ? SearchTokenizer.fold(String(term.dropFirst())) : term
-    }
-
-    /// Groups sorted terms by a two-character prefix, splitting groups that are too big by one
-    /// character more, until each fits or cannot be split.
-    static func shards(_ terms: [String], index: SearchIndex, maxBytes: Int) -> [(String, [String])] {
-        func split(_ members: [String], depth: Int) -> [(String, [String])] {
-            var groups: [String: [String]] = [:]
-            for term in members { groups[String(shardKey(term).prefix(depth)), default: []].append(term) }
-            return groups.keys.sorted().flatMap { prefix -> [(String, [String])] in
-                let group = groups[prefix]!
-                let tooBig = shardJSON(group, index: index).utf8.count > maxBytes
-                let deeper = group.filter { shardKey($0).count > depth }
-                // Terms are finite, so splitting by ever longer prefixes ends.
-                guard tooBig, !deeper.isEmpty else { return [(prefix, group)] }
-                let stay = group.filter { shardKey($0).count <= depth }
-                return (stay.isEmpty ? [] : [(prefix, stay)]) + split(deeper, depth: depth + 1)
+    /// Consecutive runs of entries of at most `maxBytes` (unless one key's entries alone are
+    /// more), never splitting one key's entries.
+    static func shardRuns(_ entries: [(key: String, bytes: Int)], maxBytes: Int) -> [Range<Int>] {
+        var groups: [(range: Range<Int>, bytes: Int)] = []
+        for (index, entry) in entries.enumerated() {
+            if index > 0, entries[index - 1].key == entry.key {
+                groups[groups.count - 1].range = groups[groups.count - 1].range.lowerBound..<(index + 1)
+                groups[groups.count - 1].bytes += entry.bytes + 1
+            } else {
+                groups.append((index..<(index + 1), entry.bytes + 1))
             }
         }
-        return split(terms, depth: 2)
+        var runs: [Range<Int>] = []
+        var start = 0, bytes = 1
+        for group in groups {
+            if group.range.lowerBound > start, bytes + group.bytes > maxBytes {
+                runs.append(start..<group.range.lowerBound)
+                start = group.range.lowerBound
+                bytes = 1
+            }
+            bytes += group.bytes
+        }
+        if start < entries.count { runs.append(start..<entries.count) }
+        return runs
     }
 
-    static func shardJSON(_ terms: [String], index: SearchIndex) -> String {
-        "{" + terms.map { term -> String in
-            let list = term.hasPrefix("=") ? index.exactPostings[String(term.dropFirst())]! : index.postings[term]!
-            return JSON.string(term) + ":[" + list.map { "\($0.document),\($0.section),\($0.weight)" }.joined(separator: ",") + "]"
-        }.joined(separator: ",") + "}"
+    /// The shortest start of `key` that sorts after `previous` (which sorts before `key`).
+    static func shortestPrefix(of key: String, after previous: String) -> String {
+        var prefix = ""
+        for character in key {
+            prefix.append(character)
+            if utf16Less(previous, prefix) { return prefix }
+        }
+        return key
+    }
+
+    /// The shard holding `term`, given each shard's start: the last that starts at or before it.
+    public static func shard(for term: String, starts: [String]) -> Int {
+        let key = term.hasPrefix("=") ? SearchTokenizer.fold(String(term.dropFirst())) : term
+        return (starts.lastIndex { !utf16Less(key, $0) }) ?? 0
     }
 
     static func fragmentJSON(_ document: SearchDocument) -> String {

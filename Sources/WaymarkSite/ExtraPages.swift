@@ -56,4 +56,39 @@ struct ExtraPages {
         let template = theme.templateNames.contains("tag") ? "tag" : "section"
         return RenderedFile(path: tagPage.url.outputFile, text: theme.library.render(context, withTemplate: template) ?? "")
     }
+
+    /// The search page of `language`: the form, the results the script shows, and for visitors
+    /// without JavaScript a pointer to the A–Z list.
+    func searchPage(_ language: SiteLanguage) -> RenderedFile {
+        let url = SiteSearch(site: site).searchURL(language)
+        return generatedPage(language, url: url, title: renderer.strings(for: language)["search_title"], template: "search",
+                             isSearchPage: true, azGroups: [])
+    }
+
+    /// Every page of `language` by title, grouped by first letter.
+    func azPage(_ language: SiteLanguage) -> RenderedFile {
+        let search = SiteSearch(site: site)
+        let url = search.azURL(language)
+        let style = URLStyle.relative(to: url)
+        let groups = search.azGroups(language).map { group in
+            AZGroupView(letter: group.letter, id: "letter-" + Slug.make(group.letter, fallback: "other"),
+                        pages: group.pages.map { LinkView(label: $0.title, url: style.href($0.url), summary: $0.frontMatter.summary) })
+        }
+        return generatedPage(language, url: url, title: renderer.strings(for: language)["az_title"], template: "a-z",
+                             isSearchPage: false, azGroups: groups)
+    }
+
+    private func generatedPage(_ language: SiteLanguage, url: URLPath, title: String, template: String, isSearchPage: Bool,
+                               azGroups: [AZGroupView]) -> RenderedFile {
+        let style = URLStyle.relative(to: url)
+        let home = site.home(for: language)
+        let view = PageView(
+            title: title, summary: nil, url: style.href(url), canonical: site.config.absoluteURL(url), content: "",
+            date: nil, updated: nil, toc: [],
+            breadcrumbs: home.map { [LinkView(label: $0.title, url: style.href($0.url))] } ?? [],
+            children: [], tags: [], layout: template, isSection: false, isHome: false)
+        let context = renderer.context(language: language, style: style, current: nil, page: view,
+                                       isSearchPage: isSearchPage, azGroups: azGroups)
+        return RenderedFile(path: url.outputFile, text: theme.library.render(context, withTemplate: template) ?? "")
+    }
 }

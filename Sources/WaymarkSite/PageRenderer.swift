@@ -4,6 +4,7 @@ import WaymarkContent
 import WaymarkCore
 import WaymarkData
 import WaymarkMarkdown
+import WaymarkSearch
 
 /// What rendering one page produced besides its HTML.
 struct PageRenderResult: Sendable {
@@ -13,6 +14,8 @@ struct PageRenderResult: Sendable {
     /// Ids on the page, to check `page.md#id` links against.
     var anchors: Set<String>
     var fragmentLinks: [FragmentLink]
+    /// The page's words for the search index, when the site has search and the page belongs in it.
+    var search: AnalysedDocument?
 }
 
 
@@ -103,9 +106,11 @@ struct PageRenderer: Sendable {
         let context = self.context(language: page.language, style: style, current: page, page: pageView, directory: directory)
         let html = theme.library.render(context, withTemplate: PageRenderer.layout(for: page)) ?? ""
         let anchors = PageRenderer.reservedIDs.union(rendered.headingIDs).union(directory.anchors)
+        let search = site.config.search && SiteSearch.indexes(page)
+            ? AnalysedDocument(SiteSearch.document(for: page, contentHTML: rendered.html)) : nil
         return PageRenderResult(
             file: RenderedFile(path: page.url.outputFile, text: html), diagnostics: diagnostics, status: status,
-            anchors: anchors, fragmentLinks: resolver.fragmentLinks)
+            anchors: anchors, fragmentLinks: resolver.fragmentLinks, search: search)
     }
 
     func isDefault(_ language: SiteLanguage) -> Bool { language.tag == site.config.defaultLanguage.tag }
@@ -116,7 +121,7 @@ struct PageRenderer: Sendable {
 
     /// The root template object shared by every kind of output page.
     func context(language: SiteLanguage, style: URLStyle, current: Page?, page: PageView?, target: LinkView? = nil,
-                 directory: DirectoryView = .empty) -> PageContext {
+                 directory: DirectoryView = .empty, isSearchPage: Bool = false, azGroups: [AZGroupView] = []) -> PageContext {
         let strings = self.strings(for: language)
         let contacts = contactsByLanguage[language.tag] ?? LanguageContacts(site: site, language: language, strings: strings)
         let home = site.home(for: language)
@@ -147,7 +152,13 @@ struct PageRenderer: Sendable {
             contacts: contacts.all,
             contactGroups: contacts.groups,
             csp: PageRenderer.contentSecurityPolicy,
-            directory: directory)
+            directory: directory,
+            search: site.config.search && theme.templateNames.contains("search")
+                ? SearchView(url: style.href(SiteSearch(site: site).searchURL(language)),
+                             azURL: style.href(SiteSearch(site: site).azURL(language)),
+                             indexURL: style.href(SiteSearch.indexRoot), isSearchPage: isSearchPage)
+                : nil,
+            azGroups: azGroups)
     }
 
     /// Notices in the page's language: the source has changed since; not yet checked.

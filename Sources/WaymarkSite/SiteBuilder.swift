@@ -3,6 +3,7 @@ import Foundation
 import WaymarkContent
 import WaymarkCore
 import WaymarkData
+import WaymarkSearch
 
 /// What to build and where.
 public struct BuildOptions: Sendable {
@@ -104,6 +105,7 @@ public struct SiteBuilder: Sendable {
                 site.page(source: entry.key).map { AtomFeed.render(section: $0, site: site, url: entry.value) }
             }
             + theme.assets.assets.map { RenderedFile(path: $0.url.outputFile, contents: $0.contents) }
+            + searchPages(site: site, theme: theme, extras: extras)
         let staticPaths = site.staticFiles.map { $0.url.outputFile }
         clock.lap("lists, feeds, sitemap, redirects")
         try writer.makeDirectories(for: site.pages.map { $0.url.outputFile } + generated.map(\.path) + staticPaths)
@@ -123,6 +125,7 @@ public struct SiteBuilder: Sendable {
         }
         var anchors: [String: Set<String>] = [:]
         var fragmentLinks: [FragmentLink] = []
+        var searchDocuments: [(language: LanguageTag, document: AnalysedDocument)] = []
         var unreviewed = 0, stale = 0
         for (page, result) in zip(site.pages, results) {
             let rendered = try result.get()
@@ -131,11 +134,20 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(contentsOf: rendered.diagnostics)
             anchors[page.sourcePath] = rendered.anchors
             fragmentLinks += rendered.fragmentLinks
+            if let document = rendered.search { searchDocuments.append((page.language.tag, document)) }
         }
         clock.lap("pages")
         diagnostics.append(contentsOf: SiteChecks.fragments(fragmentLinks, anchors: anchors, site: site))
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
 
+        var indexFiles: [RenderedFile] = []
+        if config.search {
+            indexFiles = SiteSearch(site: site).indexFiles(pages: searchDocuments, strings: renderer.strings(for:))
+            searchDocuments = []
+            try writer.makeDirectories(for: indexFiles.map(\.path))
+            for file in indexFiles { try writer.write(file) }
+            clock.lap("search index")
+        }
         for file in generated { try writer.write(file) }
         for file in site.staticFiles { try writer.copy(from: source + "/" + file.sourcePath, to: file.url.outputFile) }
         try writer.publish()
@@ -146,9 +158,18 @@ public struct SiteBuilder: Sendable {
             (language.tag.code, site.pages.filter { $0.language.tag == language.tag }.count)
         }
         return BuildReport(
-            pagesPerLanguage: perLanguage, filesWritten: site.pages.count + generated.count + staticPaths.count,
+            pagesPerLanguage: perLanguage, filesWritten: site.pages.count + generated.count + staticPaths.count + indexFiles.count,
             seconds: seconds, warnings: diagnostics.sorted, unreviewedTranslations: unreviewed, staleTranslations: stale,
             stages: clock.stages)
+    }
+
+    /// The search and A–Z pages of every language, when the site has search and the theme the templates.
+    private func searchPages(site: Site, theme: Theme, extras: ExtraPages) -> [RenderedFile] {
+        guard site.config.search else { return [] }
+        return site.config.languages.flatMap { language -> [RenderedFile] in
+            (theme.templateNames.contains("search") ? [extras.searchPage(language)] : [])
+                + (theme.templateNames.contains("a-z") ? [extras.azPage(language)] : [])
+        }
     }
 
     /// Paths in messages are shown as the user typed them, without a trailing slash.

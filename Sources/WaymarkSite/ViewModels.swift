@@ -431,12 +431,17 @@ final class PageContext: MustacheParent, Sendable {
     let contactGroups: [ContactGroupView]
     let csp: String
     let directory: DirectoryView
+    let search: SearchView?
+    let azGroups: [AZGroupView]
 
     init(lang: String, dir: String, strings: TextTable, site: SiteView, assets: TextTable, menu: [LinkView],
          footerMenu: [LinkView], exitURL: String, feedURL: String?, page: PageView?, languages: [LinkView],
          alternates: [AlternateView], xDefault: String?, target: LinkView?, help: HelpView, contacts: [ContactView],
-         contactGroups: [ContactGroupView], csp: String, directory: DirectoryView = .empty) {
+         contactGroups: [ContactGroupView], csp: String, directory: DirectoryView = .empty, search: SearchView? = nil,
+         azGroups: [AZGroupView] = []) {
         self.directory = directory
+        self.search = search
+        self.azGroups = azGroups
         self.help = help
         self.contacts = contacts
         self.contactGroups = contactGroups
@@ -483,6 +488,57 @@ final class PageContext: MustacheParent, Sendable {
         case "contact_groups": contactGroups
         case "csp": csp
         case "directory": directory
+        case "search": search
+        case "az_groups": azGroups
+        default: nil
+        }
+    }
+}
+
+/// `search.*`: where a page's search form sends the query, on sites with search.
+final class SearchView: MustacheParent, Sendable {
+    let url: String
+    let azURL: String
+    /// The folder holding every language's index, for the script.
+    let indexURL: String
+    /// True on the search page itself.
+    let isSearchPage: Bool
+
+    init(url: String, azURL: String, indexURL: String, isSearchPage: Bool) {
+        self.url = url
+        self.azURL = azURL
+        self.indexURL = indexURL
+        self.isSearchPage = isSearchPage
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "url": url
+        case "az_url": azURL
+        case "index_url": indexURL
+        case "is_search_page": isSearchPage
+        default: nil
+        }
+    }
+}
+
+/// One letter of the A–Z page (`az_groups`).
+final class AZGroupView: MustacheParent, Sendable {
+    let letter: String
+    let id: String
+    let pages: [LinkView]
+
+    init(letter: String, id: String, pages: [LinkView]) {
+        self.letter = letter
+        self.id = id
+        self.pages = pages
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "letter": letter
+        case "id": id
+        case "pages": pages
         default: nil
         }
     }

@@ -4,7 +4,7 @@ import WaymarkSearch
 
 private func site(pages: Int) -> [SearchDocument] {
     let words = ["signs", "slavery", "labour", "county", "lines", "cuckooing", "helpline", "praca", "przymusowa", "łańcuch",
-                 "sygnały", "exploitation", "support", "partner", "council", "police", "charity", "training"]
+                 "lancuch", "sygnały", "exploitation", "support", "partner", "council", "police", "charity", "training"]
     return (0..<pages).map { n in
         SearchDocument(url: "/page-\(n)/", title: "Page \(n) \(words[n % words.count])", sections: [
             .init(anchor: nil, heading: "", text: (0..<40).map { words[($0 * 7 + n) % words.count] + "\($0 % 5)" }.joined(separator: " ")),
@@ -13,52 +13,78 @@ private func site(pages: Int) -> [SearchDocument] {
     }
 }
 
+private func json<T>(_ file: SearchIndexFile?, as type: T.Type) throws -> T {
+    let file = try #require(file)
+    return try #require(try JSONSerialization.jsonObject(with: Data(file.contents.utf8)) as? T)
+}
+
+/// Decodes `[d0, w0, Δd1, w1, …]` back to documents.
+private func documents(_ flat: [Int]) -> [Int] {
+    var doc = 0
+    return stride(from: 0, to: flat.count, by: 2).map { doc += flat[$0]; return doc }
+}
+
 @Suite struct SearchIndexFilesTests {
-    @Test func everyTermIsInTheShardItsPrefixNames() throws {
+    @Test func everyTermIsInTheShardItsStartNames() throws {
         let index = SearchIndex(documents: site(pages: 300))
-        let (metaPath, files) = SearchIndexFiles.make(index, maxShardBytes: 4_000)
-        let meta = try #require(files.first { $0.path == metaPath })
-        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(meta.contents.utf8)) as? [String: Any])
-        #expect(parsed["n"] as? Int == 300)
-        let shards = try #require(parsed["k"] as? [String: String])
+        let files = SearchIndexFiles.make(index, maxShardBytes: 4_000)
+        let meta = try json(files.first { $0.path == SearchIndexFiles.metaName }, as: [String: Any].self)
+        #expect(meta["n"] as? Int == 300)
+        let shards = try #require(meta["k"] as? [[String]])
         #expect(shards.count > 5, "a 300-page site should be split into several shards")
-        let prefixes = Set(shards.keys)
+        let starts = shards.map { $0[0] }
+        #expect(starts.first == "")
+        #expect(zip(starts, starts.dropFirst()).allSatisfy { SearchIndexFiles.utf16Less($0, $1) }, "\(starts)")
         for (term, postings) in index.postings {
-            let prefix = try #require(SearchIndexFiles.shardPrefix(for: term, among: prefixes), "no shard for \(term)")
-            let file = try #require(files.first { $0.path == "t/\(prefix).\(shards[prefix]!).json" })
-            let shard = try #require(try JSONSerialization.jsonObject(with: Data(file.contents.utf8)) as? [String: [Int]])
-            #expect(shard[term]?.count == postings.count * 3, "\(term) in t/\(prefix)")
+            let number = SearchIndexFiles.shard(for: term, starts: starts)
+            let shard = try json(files.first { $0.path == "t/\(number).\(shards[number][1]).json" }, as: [String: [Int]].self)
+            let flat = try #require(shard[term], "\(term) is not in shard \(number), which starts at \(starts[number])")
+            #expect(documents(flat) == postings.map(\.document))
+            #expect(stride(from: 1, to: flat.count, by: 2).map { flat[$0] } == postings.map(\.weight))
         }
-        // Exact forms sit beside their folded form.
-        let exactShard = try #require(SearchIndexFiles.shardPrefix(for: "lancuch", among: prefixes))
-        #expect(files.first { $0.path.hasPrefix("t/\(exactShard).") }!.contents.contains("\"=łańcuch\":["))
+        // The site writes both "łańcuch" and "lancuch", so the exact form has postings, beside the folded one.
+        let number = SearchIndexFiles.shard(for: "lancuch", starts: starts)
+        let shard = try json(files.first { $0.path.hasPrefix("t/\(number).") }, as: [String: [Int]].self)
+        #expect(shard["=łańcuch"] != nil && shard["lancuch"] != nil)
     }
 
     @Test func shardsStaySmallAndFragmentsAreFoundThroughTables() throws {
         let index = SearchIndex(documents: site(pages: 600))
-        let (metaPath, files) = SearchIndexFiles.make(index, maxShardBytes: 6_000)
+        let files = SearchIndexFiles.make(index, maxShardBytes: 6_000)
         for file in files where file.path.hasPrefix("t/") {
-            let shard = try #require(try JSONSerialization.jsonObject(with: Data(file.contents.utf8)) as? [String: [Int]])
-            #expect(file.contents.utf8.count <= 6_000 || shard.count == 1, "\(file.path) is \(file.contents.utf8.count) bytes: \(shard.keys.sorted())")
+            let shard = try json(file, as: [String: [Int]].self)
+            let keys = Set(shard.keys.map { $0.hasPrefix("=") ? SearchTokenizer.fold(String($0.dropFirst())) : $0 })
+            #expect(file.contents.utf8.count <= 6_000 || keys.count == 1, "\(file.path) is \(file.contents.utf8.count) bytes: \(keys.sorted())")
         }
-        let meta = try JSONSerialization.jsonObject(with: Data(files.first { $0.path == metaPath }!.contents.utf8)) as! [String: Any]
-        let tables = meta["d"] as! [String]
-        #expect(tables.count == 3)  // 600 documents, 256 per table
-        let table = try JSONSerialization.jsonObject(with: Data(files.first { $0.path == "d/2.\(tables[2]).json" }!.contents.utf8)) as! [String]
-        #expect(table.count == 600 - 512)
-        let fragment = try #require(files.first { $0.path == "f/599.\(table.last!).json" })
-        let object = try JSONSerialization.jsonObject(with: Data(fragment.contents.utf8)) as! [String: Any]
-        #expect(object["u"] as? String == "/page-599/")
+        let meta = try json(files.first { $0.path == SearchIndexFiles.metaName }, as: [String: Any].self)
+        let tables = try #require(meta["d"] as? [String])
+        #expect(tables.count == 10)  // 600 documents, 64 per table
+        let table = try json(files.first { $0.path == "d/9.\(tables[9]).json" }, as: [String].self)
+        #expect(table.count == 600 - 576)
+        let fragmentFile = files.first { $0.path == "f/599.\(table.last!).json" }
+        let fragment = try json(fragmentFile, as: [String: Any].self)
+        #expect(fragment["u"] as? String == "/page-599/")
+        #expect((fragment["s"] as? [[String]])?.last == ["more-599", "More about support", "Contact <b>us</b> \"now\"."])
         // Text that could end a script element or break the JSON is escaped.
-        #expect(fragment.contents.contains("Contact \\u003cb>us\\u003c/b> \\\"now\\\"."))
+        #expect(fragmentFile!.contents.contains("Contact \\u003cb>us\\u003c/b> \\\"now\\\"."))
+    }
+
+    @Test func aShardStartIsTheShortestPrefixAfterThePreviousShard() throws {
+        let words = ["apple", "apricot", "banana", "bandage", "band", "cherry"]
+        let index = SearchIndex(documents: words.map { SearchDocument(url: "/\($0)/", title: $0, sections: []) })
+        let files = SearchIndexFiles.make(index, maxShardBytes: 12)  // one term a shard
+        let meta = try json(files.first { $0.path == SearchIndexFiles.metaName }, as: [String: Any].self)
+        let starts = try #require(meta["k"] as? [[String]]).map { $0[0] }
+        #expect(starts == ["", "apr", "b", "band", "banda", "c"])
     }
 
     @Test func filesAreReproducibleAndNamedByContent() {
         let first = SearchIndexFiles.make(SearchIndex(documents: site(pages: 50)))
         let second = SearchIndexFiles.make(SearchIndex(documents: site(pages: 50)))
-        #expect(first.meta == second.meta)
-        #expect(first.files == second.files)
+        #expect(first == second)
         let changed = SearchIndexFiles.make(SearchIndex(documents: site(pages: 51)))
-        #expect(changed.meta != first.meta)
+        #expect(changed.first != first.first)
+        let unchanged = Set(first.filter { $0.path.hasPrefix("f/") }).intersection(changed)
+        #expect(unchanged.count == 50, "pages that did not change keep their fragment files and names")
     }
 }

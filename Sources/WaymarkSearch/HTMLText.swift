@@ -1,0 +1,176 @@
+/// Reads the text a visitor sees out of a page's rendered content HTML, cut into sections at
+/// every `h2` and `h3` that has an id, so a search result can link to the heading nearest its words.
+///
+/// It reads Waymark's own output (and any raw HTML a site allows), not arbitrary web pages: it
+/// skips scripts, styles, SVG, templates and the headings' "copy link" anchors, turns block
+/// boundaries into spaces, and decodes the character references the renderer writes.
+public enum HTMLText {
+    /// The sections of `html`; text before the first heading has no anchor.
+    public static func sections(_ html: String) -> [SearchDocument.Section] {
+        var reader = Reader(bytes: Array(html.utf8))
+        reader.run()
+        reader.finishSection()
+        return reader.sections
+    }
+
+    /// Elements whose content is not text a visitor reads.
+    static let skipped: Set<String> = ["script", "style", "svg", "template", "noscript", "button"]
+    /// Elements that separate words even when the HTML has no space between them.
+    static let blocks: Set<String> = [
+        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr",
+        "table", "caption", "blockquote", "pre", "section", "article", "aside", "figure", "figcaption", "details", "summary",
+        "header", "footer", "nav", "main", "address",
+    ]
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var position = 0
+        var sections: [SearchDocument.Section] = []
+        var anchor: String?
+        var heading: [UInt8] = []
+        var text: [UInt8] = []
+        /// The heading element being read (`h2`/`h3`), if any.
+        var openHeading: String?
+        /// The element being skipped and how deeply it is nested in itself.
+        var skipping: (name: String, depth: Int)?
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        mutating func run() {
+            while position < bytes.count {
+                if bytes[position] == UInt8(ascii: "<") {
+                    readTag()
+                } else {
+                    let start = position
+                    while position < bytes.count && bytes[position] != UInt8(ascii: "<") { position += 1 }
+                    if skipping == nil { appendText(bytes[start..<position]) }
+                }
+            }
+        }
+
+        mutating func finishSection() {
+            let body = HTMLText.normalise(text)
+            if anchor != nil || !body.isEmpty {
+                sections.append(.init(anchor: anchor, heading: HTMLText.normalise(heading), text: body))
+            }
+            text.removeAll(keepingCapacity: true)
+            heading.removeAll()
+        }
+
+        mutating func appendText(_ slice: ArraySlice<UInt8>) {
+            let decoded = HTMLText.decodeReferences(slice)
+            if openHeading != nil { heading += decoded } else { text += decoded }
+        }
+
+        mutating func space() {
+            if openHeading != nil { heading.append(0x20) } else { text.append(0x20) }
+        }
+
+        mutating func readTag() {
+            let start = position
+            guard let end = bytes[position...].firstIndex(of: UInt8(ascii: ">")) else {
+                appendText(bytes[position...])
+                position = bytes.count
+                return
+            }
+            position = end + 1
+            let tag = bytes[(start + 1)..<end]
+            if tag.first == UInt8(ascii: "!") || tag.first == UInt8(ascii: "?") { return }  // comment, doctype
+            let closing = tag.first == UInt8(ascii: "/")
+            let nameBytes = tag.dropFirst(closing ? 1 : 0).prefix { HTMLText.isNameByte($0) }
+            let name = String(decoding: nameBytes, as: UTF8.self).lowercased()
+            if let skip = skipping {
+                if name == skip.name { skipping = closing ? (skip.depth == 1 ? nil : (name, skip.depth - 1)) : (name, skip.depth + 1) }
+                return
+            }
+            if !closing && (HTMLText.skipped.contains(name) || (name == "a" && HTMLText.attribute("class", in: tag)?.split(separator: " ").contains("heading-anchor") == true)) {
+                if tag.last != UInt8(ascii: "/") { skipping = (name, 1) }
+                return
+            }
+            if name == "h2" || name == "h3" {
+                if closing, openHeading == name {
+                    openHeading = nil
+                } else if !closing, let id = HTMLText.attribute("id", in: tag) {
+                    finishSection()
+                    anchor = id
+                    openHeading = name
+                    return
+                }
+            }
+            if HTMLText.blocks.contains(name) { space() }
+        }
+    }
+
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
+
+    /// The value of a double-quoted attribute (Waymark writes no other kind), decoded.
+    static func attribute(_ name: String, in tag: ArraySlice<UInt8>) -> String? {
+        let needle = Array((" " + name + "=\"").utf8)
+        var index = tag.startIndex
+        while index + needle.count <= tag.endIndex {
+            if tag[index..<(index + needle.count)].elementsEqual(needle) {
+                let valueStart = index + needle.count
+                let valueEnd = tag[valueStart...].firstIndex(of: UInt8(ascii: "\"")) ?? tag.endIndex
+                return String(decoding: decodeReferences(tag[valueStart..<valueEnd]), as: UTF8.self)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    static let namedReferences: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "–", "mdash": "—",
+        "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "hellip": "…", "shy": "",
+    ]
+
+    /// `&amp;`, `&#39;`, `&#x2019;` and a few named references to their characters.
+    static func decodeReferences(_ slice: ArraySlice<UInt8>) -> [UInt8] {
+        guard slice.contains(UInt8(ascii: "&")) else { return Array(slice) }
+        var out: [UInt8] = []
+        out.reserveCapacity(slice.count)
+        var index = slice.startIndex
+        while index < slice.endIndex {
+            let byte = slice[index]
+            if byte == UInt8(ascii: "&"), let semicolon = slice[index..<min(slice.endIndex, index + 12)].firstIndex(of: UInt8(ascii: ";")) {
+                let name = String(decoding: slice[(index + 1)..<semicolon], as: UTF8.self)
+                if let character = reference(name) {
+                    out += Array(character.utf8)
+                    index = semicolon + 1
+                    continue
+                }
+            }
+            out.append(byte)
+            index += 1
+        }
+        return out
+    }
+
+    static func reference(_ name: String) -> String? {
+        if name.hasPrefix("#") {
+            let digits = name.dropFirst()
+            let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+        }
+        return namedReferences[name]
+    }
+
+    /// Collapses whitespace runs to one space and trims the ends.
+    static func normalise(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

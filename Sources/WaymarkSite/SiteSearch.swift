@@ -1,0 +1,82 @@
+import WaymarkContent
+import WaymarkCore
+import WaymarkData
+import WaymarkSearch
+
+/// Where search lives in a built site, and what goes into each language's index: every page's
+/// title and content (not the theme's navigation, help block or footer), and on sites with a
+/// partner directory, every partner as a result of its own that links to its entry.
+struct SiteSearch: Sendable {
+    let site: Site
+
+    /// The folder of every language's index.
+    static let indexRoot = URLPath("/search-index/")
+
+    /// The folder of `language`'s index, e.g. `search-index/pl/`.
+    static func indexFolder(_ language: SiteLanguage) -> String { "search-index/" + language.tag.code + "/" }
+
+    /// The search page of `language`: `/search/`, `/pl/search/`.
+    func searchURL(_ language: SiteLanguage) -> URLPath { URLPath(site.config.urlPrefix(for: language).value + "search/") }
+
+    /// The A–Z list of `language`'s pages, the way in for visitors without JavaScript.
+    func azURL(_ language: SiteLanguage) -> URLPath { URLPath(site.config.urlPrefix(for: language).value + "a-z/") }
+
+    /// Whether `page` belongs in search results: redirect stubs do not.
+    static func indexes(_ page: Page) -> Bool { PageRenderer.layout(for: page) != "redirect" }
+
+    /// The search document of a rendered page.
+    static func document(for page: Page, contentHTML: String) -> SearchDocument {
+        SearchDocument(url: page.url.value, title: page.title, sections: HTMLText.sections(contentHTML))
+    }
+
+    /// A partner's entry is a few lines, so BM25's length normalisation would put it above the
+    /// pages that explain a subject; it counts half as much.
+    static let partnerWeight: Float = 0.5
+
+    /// One document per partner, pointing at its entry on `directory`.
+    func partnerDocuments(on directory: Page, strings: UIStrings) -> [SearchDocument] {
+        site.partners.map { partner in
+            var words = [strings["partner_type_" + partner.kind.rawValue]]
+            words += partner.coversAllAreas ? [] : partner.areas
+            words += [partner.description ?? ""] + partner.services + partner.languages
+            let text = words.filter { !$0.isEmpty }.joined(separator: ". ")
+            return SearchDocument(url: directory.url.value, title: partner.name,
+                                  sections: [.init(anchor: partner.id, heading: "", text: text)], weight: SiteSearch.partnerWeight)
+        }
+    }
+
+    /// Each language's index files, paths relative to the output folder. `pages` holds the
+    /// analysed pages of every language in site order.
+    func indexFiles(pages: [(language: LanguageTag, document: AnalysedDocument)], strings: (SiteLanguage) -> UIStrings) -> [RenderedFile] {
+        let perLanguage = site.config.languages.map { language -> (SiteLanguage, [AnalysedDocument]) in
+            var documents = pages.filter { $0.language == language.tag }.map(\.document)
+            let directories = site.pages.filter { $0.language.tag == language.tag && PageRenderer.layout(for: $0) == "directory" }
+            if let directory = directories.first {
+                documents += partnerDocuments(on: directory, strings: strings(language)).map(AnalysedDocument.init)
+            }
+            return (language, documents)
+        }
+        return ConcurrentMap.map(perLanguage) { language, documents -> [RenderedFile] in
+            SearchIndexFiles.make(SearchIndex(analysed: documents)).map {
+                RenderedFile(path: SiteSearch.indexFolder(language) + $0.path, text: $0.contents)
+            }
+        }.flatMap { $0 }
+    }
+
+    /// Pages of `language` for its A–Z list, grouped by first letter, ignoring case and accents.
+    func azGroups(_ language: SiteLanguage) -> [(letter: String, pages: [Page])] {
+        let pages = site.pages.filter { $0.language.tag == language.tag && SiteSearch.indexes($0) }
+            .map { (key: SearchTokenizer.fold($0.title), page: $0) }
+            .sorted { ($0.key, $0.page.title, $0.page.sourcePath) < ($1.key, $1.page.title, $1.page.sourcePath) }
+        var groups: [(letter: String, pages: [Page])] = []
+        for entry in pages {
+            let letter = entry.key.first.map { $0.isLetter ? String($0).uppercased() : "#" } ?? "#"
+            if groups.last?.letter == letter {
+                groups[groups.count - 1].pages.append(entry.page)
+            } else {
+                groups.append((letter, [entry.page]))
+            }
+        }
+        return groups
+    }
+}
