@@ -4,7 +4,7 @@
 /// security boundary, and it keeps the build free of a cryptography dependency.
 public enum ContentHash {
     /// 64-bit FNV-1a of `bytes`.
-    public static func fnv1a<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+    @inlinable public static func fnv1a<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
@@ -14,7 +14,7 @@ public enum ContentHash {
     }
 
     /// The first `length` lowercase hex digits of the fingerprint.
-    public static func hex<Bytes: Sequence>(_ bytes: Bytes, length: Int = 10) -> String where Bytes.Element == UInt8 {
+    @inlinable public static func hex<Bytes: Sequence>(_ bytes: Bytes, length: Int = 10) -> String where Bytes.Element == UInt8 {
         let digits = String(fnv1a(bytes), radix: 16)
         let padded = String(repeating: "0", count: max(0, 16 - digits.count)) + digits
         return String(padded.prefix(length))

@@ -58,8 +58,12 @@ public enum HTMLText {
         }
 
         mutating func appendText(_ slice: ArraySlice<UInt8>) {
-            let decoded = HTMLText.decodeReferences(slice)
-            if openHeading != nil { heading += decoded } else { text += decoded }
+            let hasReference = slice.contains(UInt8(ascii: "&"))
+            if openHeading != nil {
+                if hasReference { heading += HTMLText.decodeReferences(slice) } else { heading += slice }
+            } else {
+                if hasReference { text += HTMLText.decodeReferences(slice) } else { text += slice }
+            }
         }
 
         mutating func space() {

@@ -1,25 +1,31 @@
 import Foundation
 import WaymarkCore
 
-/// One document's words, counted with title and heading weight. Analysing is the costly part of
-/// indexing and needs nothing from other documents, so the build does it on the threads that
-/// render pages; building the ``SearchIndex`` is then only merging.
+/// One document's words, counted with title and heading weight, and its fragment file (what a
+/// result shows). Analysing is the costly part of indexing and needs nothing from other documents,
+/// so the build does it on the threads that render pages, writes the fragment there, and keeps
+/// only the counts: building the ``SearchIndex`` is then merging.
 public struct AnalysedDocument: Sendable {
-    public let document: SearchDocument
-    /// Folded term → weighted term frequency.
-    let terms: [String: Float]
+    /// The fragment's JSON, until it has been written (see ``withoutFragmentText()``).
+    public private(set) var fragmentJSON: String?
+    /// The fragment's content hash, part of its file name.
+    public let fragmentHash: String
+    /// Folded terms and their weighted frequencies, in step.
+    let terms: [String]
+    let frequencies: [Float]
     /// Folded term → the forms it was written in that differ from it (`łańcuch` for `lancuch`) → frequency.
     let variants: [String: [String: Float]]
     /// Sum of weighted frequencies: the document's length for BM25.
     let length: Float
+    let weight: Float
 
     public init(_ document: SearchDocument) {
-        var terms: [String: Float] = [:]
+        var counts: [String: Float] = [:]
         var variants: [String: [String: Float]] = [:]
         var length: Float = 0
         func add(_ text: String, weight: Float) {
             for token in SearchTokenizer.tokens(text) {
-                terms[token.folded, default: 0] += weight
+                counts[token.folded, default: 0] += weight
                 if token.exact != token.folded { variants[token.folded, default: [:]][token.exact, default: 0] += weight }
                 length += weight
             }
@@ -29,10 +35,22 @@ public struct AnalysedDocument: Sendable {
             add(section.heading, weight: SearchIndex.headingWeight)
             add(section.text, weight: SearchIndex.bodyWeight)
         }
-        self.document = document
-        self.terms = terms
+        let json = SearchIndexFiles.fragmentJSON(document)
+        fragmentJSON = json
+        fragmentHash = SearchIndexFiles.hashed(json)
+        terms = Array(counts.keys)
+        frequencies = terms.map { counts[$0]! }
         self.variants = variants
         self.length = length
+        weight = document.weight
+    }
+
+    /// The same analysis without the fragment's text, once the caller has written the file: a
+    /// large site's text need not stay in memory until the index is built.
+    public func withoutFragmentText() -> AnalysedDocument {
+        var copy = self
+        copy.fragmentJSON = nil
+        return copy
     }
 }
 
@@ -53,7 +71,10 @@ public struct SearchIndex: Sendable {
     public static let maxWeight = 99
     static let k1: Float = 1.2, b: Float = 0.5
 
+    /// The documents, when the index was made from them (the build keeps only their analysis).
     public let documents: [SearchDocument]
+    /// Each document's fragment: its JSON if not yet written, and its hash.
+    public let fragments: [(json: String?, hash: String)]
     /// Folded term → postings, by document.
     public let postings: [String: [Posting]]
     /// Exact form → postings, only for folded terms the site writes in more than one way
@@ -61,11 +82,12 @@ public struct SearchIndex: Sendable {
     public let exactPostings: [String: [Posting]]
 
     public init(documents: [SearchDocument]) {
-        self.init(analysed: documents.map(AnalysedDocument.init))
+        self.init(analysed: documents.map(AnalysedDocument.init), documents: documents)
     }
 
-    public init(analysed: [AnalysedDocument]) {
-        documents = analysed.map(\.document)
+    public init(analysed: [AnalysedDocument], documents: [SearchDocument] = []) {
+        self.documents = documents
+        fragments = analysed.map { ($0.fragmentJSON, $0.fragmentHash) }
         let average = max(1, analysed.reduce(0) { $0 + $1.length } / Float(max(1, analysed.count)))
         var postings: [String: [Posting]] = [:]
         var variantPostings: [String: [Posting]] = [:]
@@ -73,15 +95,15 @@ public struct SearchIndex: Sendable {
         var writtenPlain: Set<String> = []
         for (doc, item) in analysed.enumerated() {
             let norm = SearchIndex.k1 * (1 - SearchIndex.b + SearchIndex.b * item.length / average)
-            for (term, tf) in item.terms {
-                postings[term, default: []].append(Posting(document: doc, weight: SearchIndex.quantise(tf, norm: norm, weight: item.document.weight)))
+            for (term, tf) in zip(item.terms, item.frequencies) {
+                postings[term, default: []].append(Posting(document: doc, weight: SearchIndex.quantise(tf, norm: norm, weight: item.weight)))
                 let variants = item.variants[term]
                 if variants == nil || variants!.values.reduce(0, +) < tf { writtenPlain.insert(term) }
             }
             for (term, forms) in item.variants {
                 for (form, tf) in forms {
                     variantsOf[term, default: []].insert(form)
-                    variantPostings[form, default: []].append(Posting(document: doc, weight: SearchIndex.quantise(tf, norm: norm, weight: item.document.weight)))
+                    variantPostings[form, default: []].append(Posting(document: doc, weight: SearchIndex.quantise(tf, norm: norm, weight: item.weight)))
                 }
             }
         }
@@ -127,7 +149,7 @@ public struct SearchIndex: Sendable {
             var matched: Set<Int> = []
             for term in terms {
                 let list = postings[term]!
-                let idf = SearchIndex.idf(documentFrequency: list.count, documents: documents.count)
+                let idf = SearchIndex.idf(documentFrequency: list.count, documents: fragments.count)
                 // A whole-word match counts more than a word that only starts with the query.
                 let completion = term == token.folded ? 1.0 : SearchIndex.prefixFactor
                 for posting in list {
@@ -142,7 +164,7 @@ public struct SearchIndex: Sendable {
         }
         let most = wordsMatched.values.max() ?? 0
         return wordsMatched.filter { $0.value == most }.keys.map { doc in
-            Result(document: doc, section: bestSection(of: documents[doc], for: tokens), score: scores[doc]!)
+            Result(document: doc, section: doc < documents.count ? bestSection(of: documents[doc], for: tokens) : 0, score: scores[doc]!)
         }
         .sorted { ($0.score, -$0.document) > ($1.score, -$1.document) }
         .prefix(limit).map { $0 }

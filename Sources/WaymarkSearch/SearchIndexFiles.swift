@@ -30,6 +30,10 @@ public enum SearchIndexFiles {
     public static let metaName = "meta.json"
     static let hashLength = 8
 
+    /// Where document `number`'s fragment goes. ``make(_:maxShardBytes:)`` writes the fragments
+    /// whose text the index still holds; the caller writes the others here.
+    public static func fragmentPath(_ number: Int, hash: String) -> String { "f/\(number).\(hash).json" }
+
     /// The files for `index`; `maxShardBytes` bounds a term shard unless one term alone is bigger.
     public static func make(_ index: SearchIndex, maxShardBytes: Int = 16_000) -> [SearchIndexFile] {
         var entries: [(key: String, term: String, json: String)] = []
@@ -46,12 +50,9 @@ public enum SearchIndexFiles {
             let previous = run.lowerBound > 0 ? entries[run.lowerBound - 1].key : nil
             starts.append((previous.map { shortestPrefix(of: entries[run.lowerBound].key, after: $0) } ?? "", name))
         }
-        var fragmentHashes: [String] = []
-        for (number, document) in index.documents.enumerated() {
-            let json = fragmentJSON(document)
-            let name = hashed(json)
-            fragmentHashes.append(name)
-            files.append(SearchIndexFile(path: "f/\(number).\(name).json", contents: json))
+        let fragmentHashes = index.fragments.map(\.hash)
+        for (number, fragment) in index.fragments.enumerated() {
+            if let json = fragment.json { files.append(SearchIndexFile(path: fragmentPath(number, hash: fragment.hash), contents: json)) }
         }
         var tableHashes: [String] = []
         for (number, start) in stride(from: 0, to: fragmentHashes.count, by: documentsPerTable).enumerated() {
@@ -61,13 +62,13 @@ public enum SearchIndexFiles {
             tableHashes.append(name)
             files.append(SearchIndexFile(path: "d/\(number).\(name).json", contents: json))
         }
-        let meta = "{\"v\":3,\"n\":\(index.documents.count),\"k\":["
+        let meta = "{\"v\":3,\"n\":\(index.fragments.count),\"k\":["
             + starts.map { "[" + JSON.string($0.0) + "," + JSON.string($0.1) + "]" }.joined(separator: ",")
             + "],\"d\":[" + tableHashes.map(JSON.string).joined(separator: ",") + "]}"
         return [SearchIndexFile(path: metaName, contents: meta)] + files
     }
 
-    static func hashed(_ json: String) -> String { ContentHash.hex(Array(json.utf8), length: hashLength) }
+    public static func hashed(_ json: String) -> String { ContentHash.hex(json.utf8, length: hashLength) }
 
     /// JavaScript's string order.
     public static func utf16Less(_ a: String, _ b: String) -> Bool { a.utf16.lexicographicallyPrecedes(b.utf16) }
@@ -126,7 +127,8 @@ public enum SearchIndexFiles {
         return (starts.lastIndex { !utf16Less(key, $0) }) ?? 0
     }
 
-    static func fragmentJSON(_ document: SearchDocument) -> String {
+    /// `{"u": url, "t": title, "s": [[anchor, heading, text], …]}`.
+    public static func fragmentJSON(_ document: SearchDocument) -> String {
         let sections = document.sections.map { section in
             "[" + JSON.string(section.anchor ?? "") + "," + JSON.string(section.heading) + "," + JSON.string(section.text) + "]"
         }
@@ -137,24 +139,26 @@ public enum SearchIndexFiles {
 /// Minimal JSON writing with a fixed key order, so the index is byte-for-byte reproducible.
 enum JSON {
     static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        let utf8 = text.utf8
+        // Most text needs no escaping; copy it whole.
+        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C }) { return "\"" + text + "\"" }
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x3C: out += Array("\\u003c".utf8)
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -21,17 +21,99 @@ public struct SearchToken: Sendable, Hashable {
 public enum SearchTokenizer {
     /// The tokens of `text`, in order.
     public static func tokens(_ text: String) -> [SearchToken] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var scanner = Scanner(bytes: bytes)
+            scanner.run()
+            return scanner.result
+        }
+    }
+
+    /// Cuts UTF-8 text into tokens. ASCII, most of what any page holds, takes a fast path: no
+    /// scalar decoding, and lowercasing by arithmetic.
+    private struct Scanner {
+        let bytes: UnsafeBufferPointer<UInt8>
         var result: [SearchToken] = []
-        var word = String.UnicodeScalarView()
+        /// The word being read: where it starts, where its last letter ends (so apostrophes after
+        /// it are left out), and whether it is all ASCII.
+        var wordStart = -1, wordEnd = -1
+        var wordIsASCII = true
         var unspaced: [Unicode.Scalar] = []
 
-        func flushWord() {
-            guard !word.isEmpty else { return }
-            let exact = String(word).lowercased()
-            result.append(SearchToken(exact: exact, folded: fold(exact), position: result.count))
-            word.removeAll()
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        mutating func run() {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) {
+                        flushUnspaced()
+                        if wordStart < 0 { wordStart = index }
+                        wordEnd = index + 1
+                    } else if !(byte == 0x27 && wordStart >= 0) {  // "don't": the apostrophe joins
+                        flushWord()
+                        flushUnspaced()
+                    }
+                    index += 1
+                    continue
+                }
+                let (scalar, length) = decode(at: index)
+                if SearchTokenizer.isUnspacedScript(scalar) {
+                    flushWord()
+                    unspaced.append(scalar)
+                } else if SearchTokenizer.isWordPart(scalar) {
+                    flushUnspaced()
+                    if wordStart < 0 { wordStart = index }
+                    wordEnd = index + length
+                    wordIsASCII = false
+                } else if scalar.value == 0x2019, wordStart >= 0 {
+                    wordIsASCII = false
+                } else {
+                    flushWord()
+                    flushUnspaced()
+                }
+                index += length
+            }
+            flushWord()
+            flushUnspaced()
         }
-        func flushUnspaced() {
+
+        func decode(at index: Int) -> (Unicode.Scalar, Int) {
+            let lead = bytes[index]
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            guard length > 1, index + length <= bytes.count else { return ("\u{FFFD}", 1) }
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        }
+
+        mutating func flushWord() {
+            guard wordStart >= 0 else { return }
+            let slice = UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd])
+            let exact: String, folded: String
+            if wordIsASCII {
+                // Built in place: words of up to 15 bytes are stored inline, with no allocation.
+                var hasApostrophe = false
+                exact = String(unsafeUninitializedCapacity: slice.count) { buffer in
+                    for (index, byte) in slice.enumerated() {
+                        buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                        if byte == 0x27 { hasApostrophe = true }
+                    }
+                    return slice.count
+                }
+                folded = hasApostrophe ? exact.filter { $0 != "'" } : exact
+            } else {
+                exact = String(decoding: slice, as: UTF8.self).lowercased()
+                folded = SearchTokenizer.fold(exact)
+            }
+            result.append(SearchToken(exact: exact, folded: folded, position: result.count))
+            wordStart = -1
+            wordEnd = -1
+            wordIsASCII = true
+        }
+
+        mutating func flushUnspaced() {
             guard !unspaced.isEmpty else { return }
             if unspaced.count == 1 {
                 let text = String(String.UnicodeScalarView(unspaced))
@@ -44,36 +126,44 @@ public enum SearchTokenizer {
             }
             unspaced.removeAll()
         }
-
-        for scalar in text.unicodeScalars {
-            if isUnspacedScript(scalar) {
-                flushWord()
-                unspaced.append(scalar)
-            } else if isWordPart(scalar) {
-                flushUnspaced()
-                word.append(scalar)
-            } else if (scalar == "'" || scalar == "\u{2019}"), !word.isEmpty {
-                // "don't", "l'équipe": the apostrophe joins; the folded form drops it.
-                word.append(scalar)
-            } else {
-                flushWord()
-                flushUnspaced()
-            }
-        }
-        flushWord()
-        flushUnspaced()
-        return result.map { token in
-            var token = token
-            token.exact = trimApostrophes(token.exact)
-            token.folded = trimApostrophes(token.folded).replacingOccurrences(of: "'", with: "")
-                .replacingOccurrences(of: "\u{2019}", with: "")
-            return token
-        }.filter { !$0.exact.isEmpty }
     }
 
-    /// Lowercase text with accents and letter variants removed: `Łańcuch` → `lancuch`,
+    /// Lowercase text with accents, letter variants and apostrophes removed: `Łańcuch` → `lancuch`,
     /// `Việt` → `viet`, `ș` and `ş` → `s`, Arabic vowel marks and letter forms unified.
     public static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if value != 0x27 { out.append(scalar) }
+            } else if value < foldTableEnd {
+                if let replacement = foldTable[value] { out.append(contentsOf: replacement.unicodeScalars) } else { out.append(scalar) }
+            } else {
+                return slowFold(text)  // beyond the table (e.g. Hangul): decompose the whole word
+            }
+        }
+        return String(out)
+    }
+
+    /// Scalars below this have their fold looked up in ``foldTable``.
+    static let foldTableEnd: UInt32 = 0x3000
+
+    /// What each scalar from U+0080 to U+2FFF folds to, where that differs from itself: Latin,
+    /// Greek, Cyrillic, Arabic, Vietnamese and the rest, made once from ``slowFold(_:)``.
+    static let foldTable: [UInt32: String] = {
+        var table: [UInt32: String] = [:]
+        for value in UInt32(0x80)..<foldTableEnd {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let original = String(Character(scalar))
+            let folded = slowFold(original)
+            if folded != original { table[value] = folded }
+        }
+        return table
+    }()
+
+    /// The definition of folding: lowercase, canonical decomposition, marks dropped, then letters
+    /// that do not decompose mapped by hand.
+    static func slowFold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar.properties.generalCategory {
@@ -84,8 +174,8 @@ public enum SearchTokenizer {
             }
             if let replacement = letterFolds[scalar] {
                 out.append(contentsOf: replacement.unicodeScalars)
-            } else if scalar == "\u{0640}" {
-                continue  // Arabic tatweel: stretching, not a letter
+            } else if scalar == "\u{0640}" || scalar == "'" || scalar == "\u{2019}" {
+                continue  // Arabic tatweel (stretching, not a letter) and apostrophes
             } else {
                 out.append(scalar)
             }
@@ -116,11 +206,5 @@ public enum SearchTokenizer {
         default:
             return false
         }
-    }
-
-    private static func trimApostrophes(_ text: String) -> String {
-        var view = Substring(text)
-        while view.last == "'" || view.last == "\u{2019}" { view = view.dropLast() }
-        return String(view)
     }
 }

@@ -108,13 +108,22 @@ public struct SiteBuilder: Sendable {
             + searchPages(site: site, theme: theme, extras: extras)
         let staticPaths = site.staticFiles.map { $0.url.outputFile }
         clock.lap("lists, feeds, sitemap, redirects")
-        try writer.makeDirectories(for: site.pages.map { $0.url.outputFile } + generated.map(\.path) + staticPaths)
+        let search = SiteSearch(site: site)
+        let searchNumbers = config.search ? search.documentNumbers() : []
+        try writer.makeDirectories(for: site.pages.map { $0.url.outputFile } + generated.map(\.path) + staticPaths
+                                   + (config.search ? search.indexFolders() : []))
         clock.lap("folders")
 
-        let results = ConcurrentMap.map(site.pages) { page -> Result<PageRenderResult, Error> in
+        let results = ConcurrentMap.map(Array(site.pages.indices)) { index -> Result<PageRenderResult, Error> in
+            let page = site.pages[index]
             var result = renderer.render(page)
             do {
                 try writer.write(result.file)
+                if let analysed = result.search, let number = searchNumbers[index], let json = analysed.fragmentJSON {
+                    let path = SiteSearch.indexFolder(page.language) + SearchIndexFiles.fragmentPath(number, hash: analysed.fragmentHash)
+                    try writer.write(RenderedFile(path: path, text: json))
+                    result.search = analysed.withoutFragmentText()
+                }
                 // Keep what the later checks need, not the page: holding every page's HTML until
                 // the end would make memory grow with the site.
                 result.file.contents = Data()
@@ -141,10 +150,10 @@ public struct SiteBuilder: Sendable {
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
 
         var indexFiles: [RenderedFile] = []
+        let fragmentsWritten = searchDocuments.count
         if config.search {
-            indexFiles = SiteSearch(site: site).indexFiles(pages: searchDocuments, strings: renderer.strings(for:))
+            indexFiles = search.indexFiles(pages: searchDocuments, strings: renderer.strings(for:))
             searchDocuments = []
-            try writer.makeDirectories(for: indexFiles.map(\.path))
             for file in indexFiles { try writer.write(file) }
             clock.lap("search index")
         }
@@ -158,7 +167,7 @@ public struct SiteBuilder: Sendable {
             (language.tag.code, site.pages.filter { $0.language.tag == language.tag }.count)
         }
         return BuildReport(
-            pagesPerLanguage: perLanguage, filesWritten: site.pages.count + generated.count + staticPaths.count + indexFiles.count,
+            pagesPerLanguage: perLanguage, filesWritten: site.pages.count + generated.count + staticPaths.count + indexFiles.count + fragmentsWritten,
             seconds: seconds, warnings: diagnostics.sorted, unreviewedTranslations: unreviewed, staleTranslations: stale,
             stages: clock.stages)
     }

@@ -21,6 +21,21 @@ struct SiteSearch: Sendable {
     /// The A–Z list of `language`'s pages, the way in for visitors without JavaScript.
     func azURL(_ language: SiteLanguage) -> URLPath { URLPath(site.config.urlPrefix(for: language).value + "a-z/") }
 
+    /// Every folder the indexes are written to, as paths of a file in each (for making folders).
+    func indexFolders() -> [String] {
+        site.config.languages.flatMap { language in ["t", "d", "f"].map { SiteSearch.indexFolder(language) + $0 + "/-" } }
+    }
+
+    /// Each page's document number in its language's index, by page index; nil for pages left out.
+    func documentNumbers() -> [Int?] {
+        var next: [LanguageTag: Int] = [:]
+        return site.pages.map { page -> Int? in
+            guard SiteSearch.indexes(page) else { return nil }
+            defer { next[page.language.tag, default: 0] += 1 }
+            return next[page.language.tag, default: 0]
+        }
+    }
+
     /// Whether `page` belongs in search results: redirect stubs do not.
     static func indexes(_ page: Page) -> Bool { PageRenderer.layout(for: page) != "redirect" }
 

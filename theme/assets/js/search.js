@@ -114,7 +114,7 @@
   async function rank(query) {
     const m = await meta();
     const words = tokens(query);
-    if (!words.length) return { words, ranked: [] };
+    if (!words.length || !m.starts.length) return { words, ranked: [] };
     const wanted = await Promise.all(words.map((w, i) => Promise.all(shardsFor(m, w, i === words.length - 1).map((k) => shard(m, k)))));
     const scores = new Map(), counts = new Map();
     words.forEach((word, i) => {
