@@ -26,6 +26,7 @@ public struct AnalysedDocument: Sendable {
         func add(_ text: String, weight: Float) {
             for token in SearchTokenizer.tokens(text) {
                 counts[token.folded, default: 0] += weight
+                if let bare = SearchTokenizer.withoutArticle(token.folded) { counts[bare, default: 0] += weight }
                 if token.exact != token.folded { variants[token.folded, default: [:]][token.exact, default: 0] += weight }
                 length += weight
             }
@@ -141,17 +142,17 @@ public struct SearchIndex: Sendable {
         var scores: [Int: Double] = [:]
         var wordsMatched: [Int: Int] = [:]
         for (index, token) in tokens.enumerated() {
-            let isLast = index == tokens.count - 1
-            var terms = postings[token.folded] != nil ? [token.folded] : []
-            if isLast && token.folded.count >= SearchIndex.minimumPrefix {
-                terms += postings.keys.filter { $0 != token.folded && $0.hasPrefix(token.folded) }
+            let folded = SearchTokenizer.withoutArticle(token.folded) ?? token.folded
+            var terms = postings[folded] != nil ? [folded] : []
+            if let prefix = SearchTokenizer.matchPrefix(folded, isLast: index == tokens.count - 1) {
+                terms += postings.keys.filter { $0 != folded && $0.hasPrefix(prefix) }.sorted()
             }
             var matched: Set<Int> = []
             for term in terms {
                 let list = postings[term]!
                 let idf = SearchIndex.idf(documentFrequency: list.count, documents: fragments.count)
-                // A whole-word match counts more than a word that only starts with the query.
-                let completion = term == token.folded ? 1.0 : SearchIndex.prefixFactor
+                // A whole-word match counts more than another form or a completion.
+                let completion = term == folded ? 1.0 : SearchIndex.prefixFactor
                 for posting in list {
                     scores[posting.document, default: 0] += idf * Double(posting.weight) / Double(SearchIndex.maxWeight) * completion
                     matched.insert(posting.document)
@@ -170,16 +171,18 @@ public struct SearchIndex: Sendable {
         .prefix(limit).map { $0 }
     }
 
-    /// Shortest last word that also matches as the start of longer words.
-    public static let minimumPrefix = 2
     static let prefixFactor = 0.5, exactBonus = 0.25
 
     /// The section where the query's words occur most (heading words count double), the first on a tie.
     func bestSection(of document: SearchDocument, for query: [SearchToken]) -> Int {
-        let wanted = query.map(\.folded)
+        let wanted = query.enumerated().map { index, token in
+            let folded = SearchTokenizer.withoutArticle(token.folded) ?? token.folded
+            return (folded, SearchTokenizer.matchPrefix(folded, isLast: index == query.count - 1))
+        }
         func count(_ text: String) -> Int {
             SearchTokenizer.tokens(text).reduce(0) { total, token in
-                total + (wanted.enumerated().contains { $0.element == token.folded || ($0.offset == wanted.count - 1 && token.folded.hasPrefix($0.element)) } ? 1 : 0)
+                let folded = SearchTokenizer.withoutArticle(token.folded) ?? token.folded
+                return total + (wanted.contains { $0.0 == folded || $0.1.map(folded.hasPrefix) == true } ? 1 : 0)
             }
         }
         var best = 0, bestCount = 0

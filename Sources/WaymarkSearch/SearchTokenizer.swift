@@ -128,6 +128,33 @@ public enum SearchTokenizer {
         }
     }
 
+    /// The part of a query word that other forms of it share, for languages that change the ends
+    /// of words ("praca", "pracy", "pracą"; "exploit", "exploited"): the word less up to two
+    /// letters, keeping at least four. Terms starting with it match, ranked below the word itself.
+    /// The last word of a query, still being typed, matches as a prefix from two letters.
+    /// Nil when only the whole word should match.
+    public static func matchPrefix(_ folded: String, isLast: Bool) -> String? {
+        let letters = Array(folded)
+        if letters.count >= 5 { return String(letters.prefix(max(4, letters.count - 2))) }
+        if isLast && letters.count >= 2 { return folded }
+        return nil
+    }
+
+    /// Arabic's definite article and the particles written joined to it ("ال", "وال", "بال"…):
+    /// a word with one is also indexed without, so "عبودية" finds "العبودية" and the other way round.
+    static let arabicArticles = ["\u{0648}\u{0627}\u{0644}", "\u{0628}\u{0627}\u{0644}", "\u{0643}\u{0627}\u{0644}",
+                                 "\u{0641}\u{0627}\u{0644}", "\u{0644}\u{0644}", "\u{0627}\u{0644}"]
+
+    /// `folded` without a leading Arabic article, when what is left is at least three letters.
+    public static func withoutArticle(_ folded: String) -> String? {
+        guard let first = folded.unicodeScalars.first, first.value >= 0x0600, first.value <= 0x06FF else { return nil }
+        for article in arabicArticles where folded.hasPrefix(article) {
+            let rest = String(folded.unicodeScalars.dropFirst(article.unicodeScalars.count))
+            return rest.unicodeScalars.count >= 3 ? rest : nil
+        }
+        return nil
+    }
+
     /// Lowercase text with accents, letter variants and apostrophes removed: `Łańcuch` → `lancuch`,
     /// `Việt` → `viet`, `ș` and `ş` → `s`, Arabic vowel marks and letter forms unified.
     public static func fold(_ text: String) -> String {

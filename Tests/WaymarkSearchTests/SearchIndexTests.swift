@@ -73,4 +73,19 @@ private let documents = [
         #expect(pair.search("łańcuch").map(\.document) == [1, 0])
         #expect(pair.search("lancuch").count == 2)
     }
+
+    @Test func inflectedFormsMatchBelowTheWordItself() {
+        let pages = SearchIndex(documents: [
+            SearchDocument(url: "/a/", title: "Wyzysk w pracy", sections: []),
+            SearchDocument(url: "/b/", title: "Praca przymusowa", sections: []),
+            SearchDocument(url: "/c/", title: "Przemoc", sections: []),
+        ])
+        #expect(pages.search("praca").map(\.document) == [1, 0])
+        #expect(pages.search("pracy").map(\.document) == [0, 1])
+    }
+
+    @Test func arabicWordsMatchWithAndWithoutTheArticle() {
+        #expect(urls("علامات") == ["/ar/spot-the-signs/"])
+        #expect(urls("العلامات") == ["/ar/spot-the-signs/"])
+    }
 }

@@ -47,4 +47,20 @@ private func exact(_ text: String) -> [String] { SearchTokenizer.tokens(text).ma
         #expect(folded("ŁAŃCUCH") == folded("łańcuch"))
         #expect(exact("ŁAŃCUCH") == ["łańcuch"])
     }
+
+    @Test func otherFormsShareTheStartOfAWord() {
+        #expect(SearchTokenizer.matchPrefix("praca", isLast: false) == "prac")
+        #expect(SearchTokenizer.matchPrefix("przymusowa", isLast: false) == "przymuso")
+        #expect(SearchTokenizer.matchPrefix("exploited", isLast: false) == "exploit")
+        #expect(SearchTokenizer.matchPrefix("nrm", isLast: false) == nil)
+        #expect(SearchTokenizer.matchPrefix("nrm", isLast: true) == "nrm")
+        #expect(SearchTokenizer.matchPrefix("s", isLast: true) == nil)
+    }
+
+    @Test func arabicArticleComesOffForMatching() {
+        #expect(SearchTokenizer.withoutArticle("العبوديه") == "عبوديه")
+        #expect(SearchTokenizer.withoutArticle("والعمل") == "عمل")
+        #expect(SearchTokenizer.withoutArticle("الى") == nil)  // too short to be an article and a word
+        #expect(SearchTokenizer.withoutArticle("labour") == nil)
+    }
 }

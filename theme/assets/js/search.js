@@ -43,6 +43,18 @@
   const fold = (word) =>
     word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(FOLDABLE, (c) => FOLDS[c]).replace(/['\u2019]/g, "");
 
+  /* Arabic's article and the particles joined to it: "العبودية" is also indexed as "عبودية". */
+  const ARTICLE = /^(?:\u0648\u0627\u0644|\u0628\u0627\u0644|\u0643\u0627\u0644|\u0641\u0627\u0644|\u0644\u0644|\u0627\u0644)(?=[\u0600-\u06ff]{3})/u;
+  const key = (folded) => folded.replace(ARTICLE, "");
+
+  /* Other forms of a word share its start ("praca", "pracy"; "exploit", "exploited"): the word
+     less up to two letters, keeping four. The last word, still being typed, from two letters. */
+  function matchPrefix(folded, isLast) {
+    const letters = Array.from(folded);
+    if (letters.length >= 5) return letters.slice(0, Math.max(4, letters.length - 2)).join("");
+    return isLast && letters.length >= 2 ? folded : null;
+  }
+
   /* Tokens of text with where they are, so excerpts can mark them. */
   function tokens(text) {
     const out = [];
@@ -84,7 +96,7 @@
   const meta = () => (metaRequest ??= get("meta.json").then((m) => ({ ...m, starts: m.k.map((k) => k[0]) })));
 
   const PREFIX_SHARDS = 6; // a short last word would fetch too much; the next letter narrows it
-  const MIN_PREFIX = 2, PREFIX_FACTOR = 0.5, EXACT_BONUS = 0.25, MAX_WEIGHT = 99;
+  const PREFIX_FACTOR = 0.5, EXACT_BONUS = 0.25, MAX_WEIGHT = 99;
 
   /* Shards hold runs of terms in order; a word's shard is the last that starts at or before it. */
   function shardFor(m, folded) {
@@ -96,15 +108,27 @@
     return low;
   }
 
-  /* The last word also finds the words it starts, which may run on into later shards. */
-  function shardsFor(m, token, isLast) {
-    const own = shardFor(m, token.folded);
-    const shards = [own];
-    if (isLast && Array.from(token.folded).length >= MIN_PREFIX) {
-      let next = own + 1;
-      while (next < m.starts.length && m.starts[next].startsWith(token.folded) && shards.length <= PREFIX_SHARDS) shards.push(next++);
+  /* The shards holding a word and the other forms that share its start; just the word's own
+     when those are spread too widely (a short prefix: the next letter typed narrows it). */
+  function shardsFor(m, word) {
+    const own = shardFor(m, word.key);
+    if (!word.prefix) return [own];
+    const shards = [];
+    for (let n = shardFor(m, word.prefix); n < m.starts.length; n++) {
+      if (n > own && !m.starts[n].startsWith(word.prefix)) break;
+      shards.push(n);
+      if (shards.length > PREFIX_SHARDS) return [own];
     }
     return shards;
+  }
+
+  /* The query's words, each with its index key and the start other forms share. */
+  function queryWords(query) {
+    const words = tokens(query);
+    return words.map((w, i) => {
+      const k = key(w.folded);
+      return { ...w, key: k, prefix: matchPrefix(k, i === words.length - 1) };
+    });
   }
 
   const shard = (m, n) => get("t/" + n + "." + m.k[n][1] + ".json");
@@ -113,17 +137,16 @@
      that the most words, best first: BM25 weights from the index times IDF. */
   async function rank(query) {
     const m = await meta();
-    const words = tokens(query);
+    const words = queryWords(query);
     if (!words.length || !m.starts.length) return { words, ranked: [] };
-    const wanted = await Promise.all(words.map((w, i) => Promise.all(shardsFor(m, w, i === words.length - 1).map((k) => shard(m, k)))));
+    const wanted = await Promise.all(words.map((w) => Promise.all(shardsFor(m, w).map((n) => shard(m, n)))));
     const scores = new Map(), counts = new Map();
     words.forEach((word, i) => {
-      const isLast = i === words.length - 1;
       const matched = new Set();
       for (const terms of wanted[i]) {
         for (const term in terms) {
-          const whole = term === word.folded;
-          if (!whole && !(isLast && word.folded.length >= MIN_PREFIX && term.startsWith(word.folded))) continue;
+          const whole = term === word.key;
+          if (!whole && !(word.prefix && term.startsWith(word.prefix))) continue;
           const list = terms[term];
           const df = list.length / 2;
           const idf = Math.log(1 + (m.n - df + 0.5) / (df + 0.5)) * (whole ? 1 : PREFIX_FACTOR);
@@ -161,8 +184,10 @@
   }
 
   function matcher(words) {
-    const last = words.length - 1;
-    return (t) => words.some((w, i) => t.folded === w.folded || (i === last && w.folded.length >= MIN_PREFIX && t.folded.startsWith(w.folded)));
+    return (t) => {
+      const k = key(t.folded);
+      return words.some((w) => k === w.key || (w.prefix && k.startsWith(w.prefix)));
+    };
   }
 
   const escapeHTML = (s) => s.replace(/[&<>"']/g, (c) => "&#" + c.charCodeAt(0) + ";");
