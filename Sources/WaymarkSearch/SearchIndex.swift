@@ -61,10 +61,19 @@ public struct AnalysedDocument: Sendable {
 public struct SearchIndex: Sendable {
     /// One document's weight for one term.
     public struct Posting: Sendable, Hashable {
-        public var document: Int
+        // Stored small: a large site has millions of postings.
+        private let storedDocument: UInt32
+        private let storedWeight: UInt8
+
+        public var document: Int { Int(storedDocument) }
         /// BM25's term-frequency part, length-normalised, scaled to 1…``maxWeight``: the browser
         /// only multiplies it by the term's IDF, so no document lengths need downloading.
-        public var weight: Int
+        public var weight: Int { Int(storedWeight) }
+
+        init(document: Int, weight: Int) {
+            storedDocument = UInt32(document)
+            storedWeight = UInt8(weight)
+        }
     }
 
     public static let titleWeight: Float = 3, headingWeight: Float = 2, bodyWeight: Float = 1
@@ -87,33 +96,17 @@ public struct SearchIndex: Sendable {
     }
 
     public init(analysed: [AnalysedDocument], documents: [SearchDocument] = []) {
+        var builder = SearchIndexBuilder()
+        for item in analysed { builder.add(item) }
+        self = builder.finish(documents: documents)
+    }
+
+    init(documents: [SearchDocument], fragments: [(json: String?, hash: String)], postings: [String: [Posting]],
+         exactPostings: [String: [Posting]]) {
         self.documents = documents
-        fragments = analysed.map { ($0.fragmentJSON, $0.fragmentHash) }
-        let average = max(1, analysed.reduce(0) { $0 + $1.length } / Float(max(1, analysed.count)))
-        var postings: [String: [Posting]] = [:]
-        var variantPostings: [String: [Posting]] = [:]
-        var variantsOf: [String: Set<String>] = [:]
-        var writtenPlain: Set<String> = []
-        for (doc, item) in analysed.enumerated() {
-            let norm = SearchIndex.k1 * (1 - SearchIndex.b + SearchIndex.b * item.length / average)
-            for (term, tf) in zip(item.terms, item.frequencies) {
-                postings[term, default: []].append(Posting(document: doc, weight: SearchIndex.quantise(tf, norm: norm, weight: item.weight)))
-                let variants = item.variants[term]
-                if variants == nil || variants!.values.reduce(0, +) < tf { writtenPlain.insert(term) }
-            }
-            for (term, forms) in item.variants {
-                for (form, tf) in forms {
-                    variantsOf[term, default: []].insert(form)
-                    variantPostings[form, default: []].append(Posting(document: doc, weight: SearchIndex.quantise(tf, norm: norm, weight: item.weight)))
-                }
-            }
-        }
-        var exact: [String: [Posting]] = [:]
-        for (term, forms) in variantsOf where forms.count + (writtenPlain.contains(term) ? 1 : 0) > 1 {
-            for form in forms { exact[form] = variantPostings[form] }
-        }
+        self.fragments = fragments
         self.postings = postings
-        exactPostings = exact
+        self.exactPostings = exactPostings
     }
 
     static func quantise(_ tf: Float, norm: Float, weight: Float) -> Int {
@@ -191,5 +184,62 @@ public struct SearchIndex: Sendable {
             if matches > bestCount { best = index; bestCount = matches }
         }
         return best
+    }
+}
+
+/// Builds a ``SearchIndex`` one document at a time, keeping only raw counts: a build can merge
+/// each batch of rendered pages and let their analysis go, so memory does not grow with every
+/// page's word list. BM25 needs the average length, so weights are worked out at the end.
+public struct SearchIndexBuilder: Sendable {
+    private struct Raw: Sendable {
+        let document: UInt32
+        let frequency: Float
+    }
+
+    private var fragments: [(json: String?, hash: String)] = []
+    private var lengths: [Float] = []
+    private var weights: [Float] = []
+    private var postings: [String: [Raw]] = [:]
+    private var variantPostings: [String: [Raw]] = [:]
+    private var variantsOf: [String: Set<String>] = [:]
+    /// Folded terms written without accents somewhere (so a variant competes with the plain form).
+    private var writtenPlain: Set<String> = []
+
+    public init() {}
+
+    /// Adds the next document; documents are numbered in the order they are added.
+    public mutating func add(_ item: AnalysedDocument) {
+        let doc = UInt32(fragments.count)
+        fragments.append((item.fragmentJSON, item.fragmentHash))
+        lengths.append(item.length)
+        weights.append(item.weight)
+        for (term, tf) in zip(item.terms, item.frequencies) {
+            postings[term, default: []].append(Raw(document: doc, frequency: tf))
+            let variants = item.variants[term]
+            if variants == nil || variants!.values.reduce(0, +) < tf { writtenPlain.insert(term) }
+        }
+        for (term, forms) in item.variants {
+            for (form, tf) in forms {
+                variantsOf[term, default: []].insert(form)
+                variantPostings[form, default: []].append(Raw(document: doc, frequency: tf))
+            }
+        }
+    }
+
+    /// The index of every document added.
+    public func finish(documents: [SearchDocument] = []) -> SearchIndex {
+        let average = max(1, lengths.reduce(0, +) / Float(max(1, lengths.count)))
+        let norms = lengths.map { SearchIndex.k1 * (1 - SearchIndex.b + SearchIndex.b * $0 / average) }
+        func weighted(_ list: [Raw]) -> [SearchIndex.Posting] {
+            list.map { raw in
+                let doc = Int(raw.document)
+                return SearchIndex.Posting(document: doc, weight: SearchIndex.quantise(raw.frequency, norm: norms[doc], weight: weights[doc]))
+            }
+        }
+        var exact: [String: [SearchIndex.Posting]] = [:]
+        for (term, forms) in variantsOf where forms.count + (writtenPlain.contains(term) ? 1 : 0) > 1 {
+            for form in forms { exact[form] = weighted(variantPostings[form]!) }
+        }
+        return SearchIndex(documents: documents, fragments: fragments, postings: postings.mapValues(weighted), exactPostings: exact)
     }
 }

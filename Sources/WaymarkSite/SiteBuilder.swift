@@ -114,46 +114,40 @@ public struct SiteBuilder: Sendable {
                                    + (config.search ? search.indexFolders() : []))
         clock.lap("folders")
 
-        let results = ConcurrentMap.map(Array(site.pages.indices)) { index -> Result<PageRenderResult, Error> in
-            let page = site.pages[index]
-            var result = renderer.render(page)
-            do {
-                try writer.write(result.file)
-                if let analysed = result.search, let number = searchNumbers[index], let json = analysed.fragmentJSON {
-                    let path = SiteSearch.indexFolder(page.language) + SearchIndexFiles.fragmentPath(number, hash: analysed.fragmentHash)
-                    try writer.write(RenderedFile(path: path, text: json))
-                    result.search = analysed.withoutFragmentText()
-                }
-                // Keep what the later checks need, not the page: holding every page's HTML until
-                // the end would make memory grow with the site.
-                result.file.contents = Data()
-                return .success(result)
-            } catch {
-                return .failure(error)
-            }
-        }
         var anchors: [String: Set<String>] = [:]
         var fragmentLinks: [FragmentLink] = []
-        var searchDocuments: [(language: LanguageTag, document: AnalysedDocument)] = []
+        var searchIndexes: [LanguageTag: SearchIndexBuilder] = [:]
+        var fragmentsWritten = 0
         var unreviewed = 0, stale = 0
-        for (page, result) in zip(site.pages, results) {
-            let rendered = try result.get()
-            if rendered.status.isUnreviewed { unreviewed += 1 }
-            if rendered.status.staleSource != nil { stale += 1 }
-            diagnostics.append(contentsOf: rendered.diagnostics)
-            anchors[page.sourcePath] = rendered.anchors
-            fragmentLinks += rendered.fragmentLinks
-            if let document = rendered.search { searchDocuments.append((page.language.tag, document)) }
+        // In batches, so each batch's word lists are merged into the search index and let go.
+        for batch in stride(from: 0, to: site.pages.count, by: SiteBuilder.renderBatch) {
+            let indices = Array(batch..<min(batch + SiteBuilder.renderBatch, site.pages.count))
+            let results = ConcurrentMap.map(indices) { index in
+                renderAndWrite(site.pages[index], searchNumber: searchNumbers.isEmpty ? nil : searchNumbers[index],
+                               renderer: renderer, writer: writer)
+            }
+            for (index, result) in zip(indices, results) {
+                let page = site.pages[index]
+                let rendered = try result.get()
+                if rendered.status.isUnreviewed { unreviewed += 1 }
+                if rendered.status.staleSource != nil { stale += 1 }
+                diagnostics.append(contentsOf: rendered.diagnostics)
+                anchors[page.sourcePath] = rendered.anchors
+                fragmentLinks += rendered.fragmentLinks
+                if let document = rendered.search {
+                    searchIndexes[page.language.tag, default: SearchIndexBuilder()].add(document)
+                    fragmentsWritten += 1
+                }
+            }
         }
         clock.lap("pages")
         diagnostics.append(contentsOf: SiteChecks.fragments(fragmentLinks, anchors: anchors, site: site))
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
 
         var indexFiles: [RenderedFile] = []
-        let fragmentsWritten = searchDocuments.count
         if config.search {
-            indexFiles = search.indexFiles(pages: searchDocuments, strings: renderer.strings(for:))
-            searchDocuments = []
+            indexFiles = search.indexFiles(pages: searchIndexes, strings: renderer.strings(for:))
+            searchIndexes = [:]
             for file in indexFiles { try writer.write(file) }
             clock.lap("search index")
         }
@@ -170,6 +164,27 @@ public struct SiteBuilder: Sendable {
             pagesPerLanguage: perLanguage, filesWritten: site.pages.count + generated.count + staticPaths.count + indexFiles.count + fragmentsWritten,
             seconds: seconds, warnings: diagnostics.sorted, unreviewedTranslations: unreviewed, staleTranslations: stale,
             stages: clock.stages)
+    }
+
+    /// Pages rendered between merges into the search index: enough to keep every core busy.
+    static let renderBatch = 512
+
+    /// Renders `page`, writes it (and its search fragment), and keeps what the later checks need,
+    /// not the page: holding every page's HTML until the end would make memory grow with the site.
+    private func renderAndWrite(_ page: Page, searchNumber: Int?, renderer: PageRenderer, writer: OutputWriter) -> Result<PageRenderResult, Error> {
+        var result = renderer.render(page)
+        do {
+            try writer.write(result.file)
+            if let analysed = result.search, let number = searchNumber, let json = analysed.fragmentJSON {
+                let path = SiteSearch.indexFolder(page.language) + SearchIndexFiles.fragmentPath(number, hash: analysed.fragmentHash)
+                try writer.write(RenderedFile(path: path, text: json))
+                result.search = analysed.withoutFragmentText()
+            }
+            result.file.contents = Data()
+            return .success(result)
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// The search and A–Z pages of every language, when the site has search and the theme the templates.

@@ -60,19 +60,19 @@ struct SiteSearch: Sendable {
         }
     }
 
-    /// Each language's index files, paths relative to the output folder. `pages` holds the
-    /// analysed pages of every language in site order.
-    func indexFiles(pages: [(language: LanguageTag, document: AnalysedDocument)], strings: (SiteLanguage) -> UIStrings) -> [RenderedFile] {
-        let perLanguage = site.config.languages.map { language -> (SiteLanguage, [AnalysedDocument]) in
-            var documents = pages.filter { $0.language == language.tag }.map(\.document)
+    /// Each language's index files, paths relative to the output folder, from the pages merged
+    /// into `pages` (by language) and, on sites with a directory, the partners.
+    func indexFiles(pages: [LanguageTag: SearchIndexBuilder], strings: (SiteLanguage) -> UIStrings) -> [RenderedFile] {
+        let perLanguage = site.config.languages.map { language -> (SiteLanguage, SearchIndexBuilder) in
+            var builder = pages[language.tag] ?? SearchIndexBuilder()
             let directories = site.pages.filter { $0.language.tag == language.tag && PageRenderer.layout(for: $0) == "directory" }
             if let directory = directories.first {
-                documents += partnerDocuments(on: directory, strings: strings(language)).map(AnalysedDocument.init)
+                for partner in partnerDocuments(on: directory, strings: strings(language)) { builder.add(AnalysedDocument(partner)) }
             }
-            return (language, documents)
+            return (language, builder)
         }
-        return ConcurrentMap.map(perLanguage) { language, documents -> [RenderedFile] in
-            SearchIndexFiles.make(SearchIndex(analysed: documents)).map {
+        return ConcurrentMap.map(perLanguage) { language, builder -> [RenderedFile] in
+            SearchIndexFiles.make(builder.finish()).map {
                 RenderedFile(path: SiteSearch.indexFolder(language) + $0.path, text: $0.contents)
             }
         }.flatMap { $0 }
