@@ -129,13 +129,14 @@ public enum SearchTokenizer {
     }
 
     /// The part of a query word that other forms of it share, for languages that change the ends
-    /// of words ("praca", "pracy", "pracą"; "exploit", "exploited"): the word less up to two
-    /// letters, keeping at least four. Terms starting with it match, ranked below the word itself.
-    /// The last word of a query, still being typed, matches as a prefix from two letters.
-    /// Nil when only the whole word should match.
+    /// of words ("praca", "pracy", "pracą"; "exploit", "exploited"): a five-letter word less its
+    /// last letter, a six-letter word likewise, a longer one less two ("county" → "count", so not
+    /// "council"). Terms starting with it match, ranked below the word itself. The last word of a
+    /// query, still being typed, matches as a prefix from two letters. Nil when only the whole
+    /// word should match.
     public static func matchPrefix(_ folded: String, isLast: Bool) -> String? {
         let letters = Array(folded)
-        if letters.count >= 5 { return String(letters.prefix(max(4, letters.count - 2))) }
+        if letters.count >= 5 { return String(letters.prefix(letters.count - (letters.count >= 7 ? 2 : 1))) }
         if isLast && letters.count >= 2 { return folded }
         return nil
     }

@@ -52,6 +52,7 @@ private func exact(_ text: String) -> [String] { SearchTokenizer.tokens(text).ma
         #expect(SearchTokenizer.matchPrefix("praca", isLast: false) == "prac")
         #expect(SearchTokenizer.matchPrefix("przymusowa", isLast: false) == "przymuso")
         #expect(SearchTokenizer.matchPrefix("exploited", isLast: false) == "exploit")
+        #expect(SearchTokenizer.matchPrefix("county", isLast: false) == "count")  // not "coun", which "council" starts with
         #expect(SearchTokenizer.matchPrefix("nrm", isLast: false) == nil)
         #expect(SearchTokenizer.matchPrefix("nrm", isLast: true) == "nrm")
         #expect(SearchTokenizer.matchPrefix("s", isLast: true) == nil)

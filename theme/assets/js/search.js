@@ -47,11 +47,12 @@
   const ARTICLE = /^(?:\u0648\u0627\u0644|\u0628\u0627\u0644|\u0643\u0627\u0644|\u0641\u0627\u0644|\u0644\u0644|\u0627\u0644)(?=[\u0600-\u06ff]{3})/u;
   const key = (folded) => folded.replace(ARTICLE, "");
 
-  /* Other forms of a word share its start ("praca", "pracy"; "exploit", "exploited"): the word
-     less up to two letters, keeping four. The last word, still being typed, from two letters. */
+  /* Other forms of a word share its start ("praca", "pracy"; "exploit", "exploited"): a word of
+     five or six letters less one, a longer one less two. The last word, still being typed, from
+     two letters. (SearchTokenizer.matchPrefix) */
   function matchPrefix(folded, isLast) {
     const letters = Array.from(folded);
-    if (letters.length >= 5) return letters.slice(0, Math.max(4, letters.length - 2)).join("");
+    if (letters.length >= 5) return letters.slice(0, letters.length - (letters.length >= 7 ? 2 : 1)).join("");
     return isLast && letters.length >= 2 ? folded : null;
   }
 
