@@ -10,9 +10,10 @@ public struct AnalysedDocument: Sendable {
     public private(set) var fragmentJSON: String?
     /// The fragment's content hash, part of its file name.
     public let fragmentHash: String
-    /// Folded terms and their weighted frequencies, in step.
+    /// Folded terms, their weighted frequencies in headings and text, and whether the title has them, in step.
     let terms: [String]
     let frequencies: [Float]
+    let inTitle: [Bool]
     /// Folded term → the forms it was written in that differ from it (`łańcuch` for `lancuch`) → frequency.
     let variants: [String: [String: Float]]
     /// Sum of weighted frequencies: the document's length for BM25.
@@ -23,6 +24,16 @@ public struct AnalysedDocument: Sendable {
         var counts: [String: Float] = [:]
         var variants: [String: [String: Float]] = [:]
         var length: Float = 0
+        var titleTerms: Set<String> = []
+        for token in SearchTokenizer.tokens(document.title) {
+            titleTerms.insert(token.folded)
+            counts[token.folded, default: 0] += 0
+            if let bare = SearchTokenizer.withoutArticle(token.folded) {
+                titleTerms.insert(bare)
+                counts[bare, default: 0] += 0
+            }
+            if token.exact != token.folded { variants[token.folded, default: [:]][token.exact, default: 0] += SearchIndex.titleWeight }
+        }
         func add(_ text: String, weight: Float) {
             for token in SearchTokenizer.tokens(text) {
                 counts[token.folded, default: 0] += weight
@@ -31,7 +42,6 @@ public struct AnalysedDocument: Sendable {
                 length += weight
             }
         }
-        add(document.title, weight: SearchIndex.titleWeight)
         for section in document.sections {
             add(section.heading, weight: SearchIndex.headingWeight)
             add(section.text, weight: SearchIndex.bodyWeight)
@@ -41,6 +51,7 @@ public struct AnalysedDocument: Sendable {
         fragmentHash = SearchIndexFiles.hashed(json)
         terms = Array(counts.keys)
         frequencies = terms.map { counts[$0]! }
+        inTitle = terms.map { titleTerms.contains($0) }
         self.variants = variants
         self.length = length
         weight = document.weight
@@ -109,8 +120,13 @@ public struct SearchIndex: Sendable {
         self.exactPostings = exactPostings
     }
 
-    static func quantise(_ tf: Float, norm: Float, weight: Float) -> Int {
-        let part = weight * tf * (k1 + 1) / (tf + norm) / (k1 + 1)
+    /// How much of a term's weight comes from being in the title; the rest is BM25 over headings
+    /// and text. A page whose title has the word comes before pages that only use it often.
+    static let titleShare: Float = 0.5
+
+    static func quantise(_ tf: Float, norm: Float, inTitle: Bool, weight: Float) -> Int {
+        let text = tf * (k1 + 1) / (tf + norm) / (k1 + 1)
+        let part = weight * (titleShare * (inTitle ? 1 : 0) + (1 - titleShare) * text)
         return min(maxWeight, max(1, Int((part * Float(maxWeight)).rounded())))
     }
 
@@ -140,21 +156,30 @@ public struct SearchIndex: Sendable {
             if let prefix = SearchTokenizer.matchPrefix(folded, isLast: index == tokens.count - 1) {
                 terms += postings.keys.filter { $0 != folded && $0.hasPrefix(prefix) }.sorted()
             }
-            var matched: Set<Int> = []
+            // A word counts once per document: by its best-scoring form, not the sum of its forms.
+            var matched: [Int: Double] = [:]
+            // Every form is as rare as the word typed (or, while typing, its commonest completion):
+            // a rare form must not outrank the word itself.
+            let ceiling = SearchIndex.idf(documentFrequency: postings[folded]?.count ?? terms.map { postings[$0]!.count }.max() ?? 0,
+                                          documents: fragments.count)
             for term in terms {
                 let list = postings[term]!
-                let idf = SearchIndex.idf(documentFrequency: list.count, documents: fragments.count)
+                let own = SearchIndex.idf(documentFrequency: list.count, documents: fragments.count)
                 // A whole-word match counts more than another form or a completion.
+                let idf = term == folded ? own : min(own, ceiling)
                 let completion = term == folded ? 1.0 : SearchIndex.prefixFactor
                 for posting in list {
-                    scores[posting.document, default: 0] += idf * Double(posting.weight) / Double(SearchIndex.maxWeight) * completion
-                    matched.insert(posting.document)
+                    let score = idf * Double(posting.weight) / Double(SearchIndex.maxWeight) * completion
+                    matched[posting.document] = max(matched[posting.document] ?? 0, score)
                 }
             }
             if token.exact != token.folded, let list = exactPostings[token.exact] {
                 for posting in list { scores[posting.document, default: 0] += SearchIndex.exactBonus * Double(posting.weight) / Double(SearchIndex.maxWeight) }
             }
-            for doc in matched { wordsMatched[doc, default: 0] += 1 }
+            for (doc, score) in matched {
+                scores[doc, default: 0] += score
+                wordsMatched[doc, default: 0] += 1
+            }
         }
         let most = wordsMatched.values.max() ?? 0
         return wordsMatched.filter { $0.value == most }.keys.map { doc in
@@ -194,6 +219,7 @@ public struct SearchIndexBuilder: Sendable {
     private struct Raw: Sendable {
         let document: UInt32
         let frequency: Float
+        let inTitle: Bool
     }
 
     private var fragments: [(json: String?, hash: String)] = []
@@ -213,15 +239,16 @@ public struct SearchIndexBuilder: Sendable {
         fragments.append((item.fragmentJSON, item.fragmentHash))
         lengths.append(item.length)
         weights.append(item.weight)
-        for (term, tf) in zip(item.terms, item.frequencies) {
-            postings[term, default: []].append(Raw(document: doc, frequency: tf))
+        for (index, term) in item.terms.enumerated() {
+            let tf = item.frequencies[index]
+            postings[term, default: []].append(Raw(document: doc, frequency: tf, inTitle: item.inTitle[index]))
             let variants = item.variants[term]
             if variants == nil || variants!.values.reduce(0, +) < tf { writtenPlain.insert(term) }
         }
         for (term, forms) in item.variants {
             for (form, tf) in forms {
                 variantsOf[term, default: []].insert(form)
-                variantPostings[form, default: []].append(Raw(document: doc, frequency: tf))
+                variantPostings[form, default: []].append(Raw(document: doc, frequency: tf, inTitle: false))
             }
         }
     }
@@ -233,7 +260,7 @@ public struct SearchIndexBuilder: Sendable {
         func weighted(_ list: [Raw]) -> [SearchIndex.Posting] {
             list.map { raw in
                 let doc = Int(raw.document)
-                return SearchIndex.Posting(document: doc, weight: SearchIndex.quantise(raw.frequency, norm: norms[doc], weight: weights[doc]))
+                return SearchIndex.Posting(document: doc, weight: SearchIndex.quantise(raw.frequency, norm: norms[doc], inTitle: raw.inTitle, weight: weights[doc]))
             }
         }
         var exact: [String: [SearchIndex.Posting]] = [:]

@@ -88,4 +88,23 @@ private let documents = [
         #expect(urls("علامات") == ["/ar/spot-the-signs/"])
         #expect(urls("العلامات") == ["/ar/spot-the-signs/"])
     }
+
+    @Test func aTitleWithTheWordComesBeforeFrequentUseInText() {
+        let pages = SearchIndex(documents: [
+            SearchDocument(url: "/a/", title: "Training day", sections: [
+                .init(anchor: nil, heading: "", text: Array(repeating: "People are exploited here.", count: 8).joined(separator: " ")),
+            ]),
+            SearchDocument(url: "/b/", title: "Exploited to give evidence", sections: [.init(anchor: nil, heading: "", text: "Support in court.")]),
+        ])
+        #expect(pages.search("exploited").map(\.document) == [1, 0])
+    }
+
+    @Test func aRareFormDoesNotOutrankTheWordTyped() {
+        // Nine pages use "exploited"; one only "exploitative", a rare word with a high IDF of its own.
+        var documents = (0..<9).map { SearchDocument(url: "/\($0)/", title: "Page \($0)", sections: [.init(anchor: nil, heading: "", text: "They were exploited.")]) }
+        documents.append(SearchDocument(url: "/rare/", title: "Page rare", sections: [.init(anchor: nil, heading: "", text: "An exploitative job.")]))
+        let results = SearchIndex(documents: documents).search("exploited")
+        #expect(results.count == 10)
+        #expect(results.last?.document == 9)
+    }
 }

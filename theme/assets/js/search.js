@@ -134,38 +134,45 @@
 
   const shard = (m, n) => get("t/" + n + "." + m.k[n][1] + ".json");
 
-  /* Documents with every word (the last also as the start of a word), or failing
-     that the most words, best first: BM25 weights from the index times IDF. */
+  /* Documents with every word (the last also as the start of a word), or failing that the
+     most words, best first: BM25 weights from the index times IDF. (SearchIndex.search) */
   async function rank(query) {
     const m = await meta();
     const words = queryWords(query);
     if (!words.length || !m.starts.length) return { words, ranked: [] };
     const wanted = await Promise.all(words.map((w) => Promise.all(shardsFor(m, w).map((n) => shard(m, n)))));
+    const idfOf = (list) => Math.log(1 + (m.n - list.length / 2 + 0.5) / (list.length / 2 + 0.5));
     const scores = new Map(), counts = new Map();
     words.forEach((word, i) => {
-      const matched = new Set();
+      const forms = [];
+      let exact = null;
       for (const terms of wanted[i]) {
         for (const term in terms) {
-          const whole = term === word.key;
-          if (!whole && !(word.prefix && term.startsWith(word.prefix))) continue;
-          const list = terms[term];
-          const df = list.length / 2;
-          const idf = Math.log(1 + (m.n - df + 0.5) / (df + 0.5)) * (whole ? 1 : PREFIX_FACTOR);
-          for (let j = 0, doc = 0; j < list.length; j += 2) {
-            doc += list[j];
-            scores.set(doc, (scores.get(doc) || 0) + (idf * list[j + 1]) / MAX_WEIGHT);
-            matched.add(doc);
-          }
+          if (term === word.key || (word.prefix && term.startsWith(word.prefix))) forms.push([term, terms[term]]);
         }
-        const exact = word.exact !== word.folded && terms["=" + word.exact];
-        if (exact) {
-          for (let j = 0, doc = 0; j < exact.length; j += 2) {
-            doc += exact[j];
-            scores.set(doc, (scores.get(doc) || 0) + (EXACT_BONUS * exact[j + 1]) / MAX_WEIGHT);
-          }
+        if (word.exact !== word.folded && terms["=" + word.exact]) exact = terms["=" + word.exact];
+      }
+      // Every form is as rare as the word typed (or, while typing, its commonest completion):
+      // a rare form must not outrank the word itself.
+      const own = forms.find(([term]) => term === word.key);
+      const ceiling = own ? idfOf(own[1]) : Math.min(...forms.map(([, list]) => idfOf(list)));
+      // A word counts once per page: by its best-scoring form, not the sum of all its forms.
+      const matched = new Map();
+      for (const [term, list] of forms) {
+        const idf = term === word.key ? idfOf(list) : Math.min(idfOf(list), ceiling) * PREFIX_FACTOR;
+        for (let j = 0, doc = 0; j < list.length; j += 2) {
+          doc += list[j];
+          matched.set(doc, Math.max(matched.get(doc) || 0, (idf * list[j + 1]) / MAX_WEIGHT));
         }
       }
-      for (const doc of matched) counts.set(doc, (counts.get(doc) || 0) + 1);
+      for (let j = 0, doc = 0; exact && j < exact.length; j += 2) {
+        doc += exact[j];
+        scores.set(doc, (scores.get(doc) || 0) + (EXACT_BONUS * exact[j + 1]) / MAX_WEIGHT);
+      }
+      for (const [doc, score] of matched) {
+        scores.set(doc, (scores.get(doc) || 0) + score);
+        counts.set(doc, (counts.get(doc) || 0) + 1);
+      }
     });
     let most = 0;
     for (const c of counts.values()) most = Math.max(most, c);
