@@ -35,7 +35,9 @@ public enum SearchIndexFiles {
     public static func fragmentPath(_ number: Int, hash: String) -> String { "f/\(number).\(hash).json" }
 
     /// The files for `index`; `maxShardBytes` bounds a term shard unless one term alone is bigger.
-    public static func make(_ index: SearchIndex, maxShardBytes: Int = 16_000) -> [SearchIndexFile] {
+    /// A small site's terms, up to `singleShardBytes` in all, go in one shard: a visitor's first
+    /// query then fetches every word at once (a few kilobytes compressed) and later ones none.
+    public static func make(_ index: SearchIndex, maxShardBytes: Int = 16_000, singleShardBytes: Int = 64_000) -> [SearchIndexFile] {
         var entries: [(key: String, term: String, json: String)] = []
         for (term, list) in index.postings { entries.append((term, term, entry(term, list))) }
         for (form, list) in index.exactPostings { entries.append((SearchTokenizer.fold(form), "=" + form, entry("=" + form, list))) }
@@ -43,7 +45,9 @@ public enum SearchIndexFiles {
 
         var files: [SearchIndexFile] = []
         var starts: [(String, String)] = []
-        for (number, run) in shardRuns(entries.map { ($0.key, $0.json.utf8.count) }, maxBytes: maxShardBytes).enumerated() {
+        let sizes = entries.map { ($0.key, $0.json.utf8.count) }
+        let total = sizes.reduce(0) { $0 + $1.1 + 1 }
+        for (number, run) in shardRuns(sizes, maxBytes: total <= singleShardBytes ? total + 2 : maxShardBytes).enumerated() {
             let json = "{" + entries[run].map(\.json).joined(separator: ",") + "}"
             let name = hashed(json)
             files.append(SearchIndexFile(path: "t/\(number).\(name).json", contents: json))

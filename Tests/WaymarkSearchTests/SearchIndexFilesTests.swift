@@ -27,7 +27,7 @@ private func documents(_ flat: [Int]) -> [Int] {
 @Suite struct SearchIndexFilesTests {
     @Test func everyTermIsInTheShardItsStartNames() throws {
         let index = SearchIndex(documents: site(pages: 300))
-        let files = SearchIndexFiles.make(index, maxShardBytes: 4_000)
+        let files = SearchIndexFiles.make(index, maxShardBytes: 4_000, singleShardBytes: 0)
         let meta = try json(files.first { $0.path == SearchIndexFiles.metaName }, as: [String: Any].self)
         #expect(meta["n"] as? Int == 300)
         let shards = try #require(meta["k"] as? [[String]])
@@ -50,7 +50,7 @@ private func documents(_ flat: [Int]) -> [Int] {
 
     @Test func shardsStaySmallAndFragmentsAreFoundThroughTables() throws {
         let index = SearchIndex(documents: site(pages: 600))
-        let files = SearchIndexFiles.make(index, maxShardBytes: 6_000)
+        let files = SearchIndexFiles.make(index, maxShardBytes: 6_000, singleShardBytes: 0)
         for file in files where file.path.hasPrefix("t/") {
             let shard = try json(file, as: [String: [Int]].self)
             let keys = Set(shard.keys.map { $0.hasPrefix("=") ? SearchTokenizer.fold(String($0.dropFirst())) : $0 })
@@ -72,7 +72,7 @@ private func documents(_ flat: [Int]) -> [Int] {
     @Test func aShardStartIsTheShortestPrefixAfterThePreviousShard() throws {
         let words = ["apple", "apricot", "banana", "bandage", "band", "cherry"]
         let index = SearchIndex(documents: words.map { SearchDocument(url: "/\($0)/", title: $0, sections: []) })
-        let files = SearchIndexFiles.make(index, maxShardBytes: 12)  // one term a shard
+        let files = SearchIndexFiles.make(index, maxShardBytes: 12, singleShardBytes: 0)  // one term a shard
         let meta = try json(files.first { $0.path == SearchIndexFiles.metaName }, as: [String: Any].self)
         let starts = try #require(meta["k"] as? [[String]]).map { $0[0] }
         #expect(starts == ["", "apr", "b", "band", "banda", "c"])
@@ -86,5 +86,15 @@ private func documents(_ flat: [Int]) -> [Int] {
         #expect(changed.first != first.first)
         let unchanged = Set(first.filter { $0.path.hasPrefix("f/") }).intersection(changed)
         #expect(unchanged.count == 50, "pages that did not change keep their fragment files and names")
+    }
+
+    @Test func aSmallSiteHasOneShard() throws {
+        func shards(pages: Int, singleShardBytes: Int = 64_000) -> Int {
+            SearchIndexFiles.make(SearchIndex(documents: site(pages: pages)), singleShardBytes: singleShardBytes)
+                .filter { $0.path.hasPrefix("t/") }.count
+        }
+        #expect(shards(pages: 150) == 1)
+        #expect(shards(pages: 150, singleShardBytes: 0) > 1, "150 pages' terms are more than one 16 kB shard")
+        #expect(shards(pages: 2_000) > 1)
     }
 }
