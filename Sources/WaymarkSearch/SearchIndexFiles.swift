@@ -7,68 +7,65 @@ public struct SearchIndexFile: Sendable, Hashable {
 }
 
 /// Writes a ``SearchIndex`` as small JSON files a browser fetches on demand. Every file but the
-/// entry point is named by its content hash, so hosts can cache it forever:
+/// entry point sits in a folder named by the content hash of everything in it, so hosts can cache
+/// it forever, and the entry point needs only those two names:
 ///
-/// - `meta.json` — the entry point, small and fetched fresh: the number of documents, where each
-///   term shard starts, and the names of the document tables;
-/// - `t/<n>.<hash>.json` — term shards: the terms, in order, cut into runs of about
+/// - `meta.json` — the entry point, small and fetched fresh: the number of documents, the two
+///   folders' hashes (`t`, `f`), and where each term shard starts (`k`);
+/// - `t.<hash>/<n>.json` — term shards: the terms, in order, cut into runs of about
 ///   `maxShardBytes`, each term with its postings flattened as
 ///   `[document, weight, document − previous document, weight, …]` (exact forms under `=form`,
 ///   beside their folded form). The meta file gives each shard's first term cut to the shortest
 ///   prefix that still sorts after the shard before, so a word's shard is the last one starting
 ///   at or before it, and the words a prefix completes to sit in consecutive shards;
-/// - `d/<n>.<hash>.json` — the hashes of ``documentsPerTable`` documents' fragments, so a first
-///   query need not download a table of every page;
-/// - `f/<document>.<hash>.json` — one document's address, title and sections, for showing a
-///   result with its best heading and an excerpt.
+/// - `f.<hash>/<n>.json` — document `n`'s address, title and sections, for showing a result with
+///   its best heading and an excerpt. A result costs one request, made as soon as it is ranked.
 ///
 /// Terms are ordered by UTF-16 code units, as JavaScript compares strings.
 public enum SearchIndexFiles {
-    /// Documents per table file.
-    public static let documentsPerTable = 64
     /// The entry point's name.
     public static let metaName = "meta.json"
     static let hashLength = 8
+    /// Where a build writes pages' fragments while it renders, before their folder's name is known.
+    public static let pendingFragmentFolder = "f"
 
-    /// Where document `number`'s fragment goes. ``make(_:maxShardBytes:)`` writes the fragments
-    /// whose text the index still holds; the caller writes the others here.
-    public static func fragmentPath(_ number: Int, hash: String) -> String { "f/\(number).\(hash).json" }
+    /// Where document `number`'s fragment goes while the build renders pages (see ``pendingFragmentFolder``).
+    public static func pendingFragmentPath(_ number: Int) -> String { pendingFragmentFolder + "/\(number).json" }
 
-    /// The files for `index`; `maxShardBytes` bounds a term shard unless one term alone is bigger.
-    /// A small site's terms, up to `singleShardBytes` in all, go in one shard: a visitor's first
-    /// query then fetches every word at once (a few kilobytes compressed) and later ones none.
+    /// The fragments' folder: `f.` and the hash of every fragment's hash, so any change renames it.
+    public static func fragmentFolder(_ index: SearchIndex) -> String {
+        "f." + hashed(index.fragments.map(\.hash).joined(separator: ","))
+    }
+
+    /// The files for `index`: `meta.json`, the term shards and the fragments whose text the index
+    /// still holds (a build writes the others to ``pendingFragmentPath(_:)`` and renames that folder
+    /// to ``fragmentFolder(_:)``). `maxShardBytes` bounds a term shard unless one term alone is
+    /// bigger. A small site's terms, up to `singleShardBytes` in all, go in one shard: a visitor's
+    /// first query then fetches every word at once (a few kilobytes compressed) and later ones none.
     public static func make(_ index: SearchIndex, maxShardBytes: Int = 16_000, singleShardBytes: Int = 64_000) -> [SearchIndexFile] {
         var entries: [(key: String, term: String, json: String)] = []
         for (term, list) in index.postings { entries.append((term, term, entry(term, list))) }
         for (form, list) in index.exactPostings { entries.append((SearchTokenizer.fold(form), "=" + form, entry("=" + form, list))) }
         entries.sort { $0.key != $1.key ? utf16Less($0.key, $1.key) : utf16Less($0.term, $1.term) }
 
-        var files: [SearchIndexFile] = []
-        var starts: [(String, String)] = []
+        var shards: [String] = []
+        var starts: [String] = []
         let sizes = entries.map { ($0.key, $0.json.utf8.count) }
         let total = sizes.reduce(0) { $0 + $1.1 + 1 }
-        for (number, run) in shardRuns(sizes, maxBytes: total <= singleShardBytes ? total + 2 : maxShardBytes).enumerated() {
-            let json = "{" + entries[run].map(\.json).joined(separator: ",") + "}"
-            let name = hashed(json)
-            files.append(SearchIndexFile(path: "t/\(number).\(name).json", contents: json))
+        for run in shardRuns(sizes, maxBytes: total <= singleShardBytes ? total + 2 : maxShardBytes) {
+            shards.append("{" + entries[run].map(\.json).joined(separator: ",") + "}")
             let previous = run.lowerBound > 0 ? entries[run.lowerBound - 1].key : nil
-            starts.append((previous.map { shortestPrefix(of: entries[run.lowerBound].key, after: $0) } ?? "", name))
+            starts.append(previous.map { shortestPrefix(of: entries[run.lowerBound].key, after: $0) } ?? "")
         }
-        let fragmentHashes = index.fragments.map(\.hash)
+        let shardHash = hashed(shards.map(hashed).joined(separator: ","))
+        let fragments = fragmentFolder(index)
+        var files = shards.enumerated().map { SearchIndexFile(path: "t.\(shardHash)/\($0.offset).json", contents: $0.element) }
         for (number, fragment) in index.fragments.enumerated() {
-            if let json = fragment.json { files.append(SearchIndexFile(path: fragmentPath(number, hash: fragment.hash), contents: json)) }
+            if let json = fragment.json { files.append(SearchIndexFile(path: "\(fragments)/\(number).json", contents: json)) }
         }
-        var tableHashes: [String] = []
-        for (number, start) in stride(from: 0, to: fragmentHashes.count, by: documentsPerTable).enumerated() {
-            let slice = fragmentHashes[start..<min(start + documentsPerTable, fragmentHashes.count)]
-            let json = "[" + slice.map(JSON.string).joined(separator: ",") + "]"
-            let name = hashed(json)
-            tableHashes.append(name)
-            files.append(SearchIndexFile(path: "d/\(number).\(name).json", contents: json))
-        }
-        let meta = "{\"v\":3,\"n\":\(index.fragments.count),\"k\":["
-            + starts.map { "[" + JSON.string($0.0) + "," + JSON.string($0.1) + "]" }.joined(separator: ",")
-            + "],\"d\":[" + tableHashes.map(JSON.string).joined(separator: ",") + "]}"
+        let meta = "{\"v\":4,\"n\":\(index.fragments.count),\"t\":" + JSON.string(shardHash)
+            + ",\"f\":" + JSON.string(String(fragments.dropFirst(2)))
+            + ",\"k\":[" + starts.map(JSON.string).joined(separator: ",") + "]}"
         return [SearchIndexFile(path: metaName, contents: meta)] + files
     }
 

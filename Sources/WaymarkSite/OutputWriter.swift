@@ -75,6 +75,12 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Renames a file or folder within staging.
+    public func rename(_ path: String, to newPath: String) throws {
+        let from = stagingDirectory + "/" + path
+        guard Foundation.rename(from, stagingDirectory + "/" + newPath) == 0 else { throw WriteError(path: from, code: errno) }
+    }
+
     /// Copies a source file into staging.
     public func copy(from source: String, to path: String) throws {
         try FileManager.default.copyItem(atPath: source, toPath: stagingDirectory + "/" + path)

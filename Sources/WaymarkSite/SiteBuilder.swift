@@ -146,9 +146,8 @@ public struct SiteBuilder: Sendable {
 
         var indexFiles: [RenderedFile] = []
         if config.search {
-            indexFiles = search.indexFiles(pages: searchIndexes, strings: renderer.strings(for:))
+            indexFiles = try search.writeIndexes(pages: searchIndexes, strings: renderer.strings(for:), writer: writer)
             searchIndexes = [:]
-            for file in indexFiles { try writer.write(file) }
             clock.lap("search index")
         }
         for file in generated { try writer.write(file) }
@@ -176,7 +175,7 @@ public struct SiteBuilder: Sendable {
         do {
             try writer.write(result.file)
             if let analysed = result.search, let number = searchNumber, let json = analysed.fragmentJSON {
-                let path = SiteSearch.indexFolder(page.language) + SearchIndexFiles.fragmentPath(number, hash: analysed.fragmentHash)
+                let path = SiteSearch.indexFolder(page.language) + SearchIndexFiles.pendingFragmentPath(number)
                 try writer.write(RenderedFile(path: path, text: json))
                 result.search = analysed.withoutFragmentText()
             }

@@ -23,7 +23,7 @@ struct SiteSearch: Sendable {
 
     /// Every folder the indexes are written to, as paths of a file in each (for making folders).
     func indexFolders() -> [String] {
-        site.config.languages.flatMap { language in ["t", "d", "f"].map { SiteSearch.indexFolder(language) + $0 + "/-" } }
+        site.config.languages.map { SiteSearch.indexFolder($0) + SearchIndexFiles.pendingFragmentFolder + "/-" }
     }
 
     /// Each page's document number in its language's index, by page index; nil for pages left out.
@@ -60,9 +60,11 @@ struct SiteSearch: Sendable {
         }
     }
 
-    /// Each language's index files, paths relative to the output folder, from the pages merged
-    /// into `pages` (by language) and, on sites with a directory, the partners.
-    func indexFiles(pages: [LanguageTag: SearchIndexBuilder], strings: (SiteLanguage) -> UIStrings) -> [RenderedFile] {
+    /// Writes each language's index, from the pages merged into `pages` (by language) and, on
+    /// sites with a directory, the partners. Pages' fragments are already written, in the pending
+    /// folder, which is renamed here; returns the other files written.
+    func writeIndexes(pages: [LanguageTag: SearchIndexBuilder], strings: (SiteLanguage) -> UIStrings,
+                      writer: OutputWriter) throws -> [RenderedFile] {
         let perLanguage = site.config.languages.map { language -> (SiteLanguage, SearchIndexBuilder) in
             var builder = pages[language.tag] ?? SearchIndexBuilder()
             let directories = site.pages.filter { $0.language.tag == language.tag && PageRenderer.layout(for: $0) == "directory" }
@@ -71,11 +73,19 @@ struct SiteSearch: Sendable {
             }
             return (language, builder)
         }
-        return ConcurrentMap.map(perLanguage) { language, builder -> [RenderedFile] in
-            SearchIndexFiles.make(builder.finish()).map {
-                RenderedFile(path: SiteSearch.indexFolder(language) + $0.path, text: $0.contents)
-            }
-        }.flatMap { $0 }
+        let made = ConcurrentMap.map(perLanguage) { language, builder -> (folder: String, fragments: String, files: [RenderedFile]) in
+            let index = builder.finish()
+            let folder = SiteSearch.indexFolder(language)
+            return (folder, folder + SearchIndexFiles.fragmentFolder(index),
+                    SearchIndexFiles.make(index).map { RenderedFile(path: folder + $0.path, text: $0.contents) })
+        }
+        for language in made {
+            try writer.rename(language.folder + SearchIndexFiles.pendingFragmentFolder, to: language.fragments)
+        }
+        let files = made.flatMap(\.files)
+        try writer.makeDirectories(for: files.map(\.path))
+        for file in files { try writer.write(file) }
+        return files
     }
 
     /// Pages of `language` for its A–Z list, grouped by first letter, ignoring case and accents.

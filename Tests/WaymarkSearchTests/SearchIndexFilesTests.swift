@@ -24,44 +24,47 @@ private func documents(_ flat: [Int]) -> [Int] {
     return stride(from: 0, to: flat.count, by: 2).map { doc += flat[$0]; return doc }
 }
 
+private func meta(_ files: [SearchIndexFile]) throws -> [String: Any] {
+    try json(files.first { $0.path == SearchIndexFiles.metaName }, as: [String: Any].self)
+}
+
 @Suite struct SearchIndexFilesTests {
     @Test func everyTermIsInTheShardItsStartNames() throws {
         let index = SearchIndex(documents: site(pages: 300))
         let files = SearchIndexFiles.make(index, maxShardBytes: 4_000, singleShardBytes: 0)
-        let meta = try json(files.first { $0.path == SearchIndexFiles.metaName }, as: [String: Any].self)
-        #expect(meta["n"] as? Int == 300)
-        let shards = try #require(meta["k"] as? [[String]])
-        #expect(shards.count > 5, "a 300-page site should be split into several shards")
-        let starts = shards.map { $0[0] }
+        let entry = try meta(files)
+        #expect(entry["n"] as? Int == 300)
+        let starts = try #require(entry["k"] as? [String])
+        let shardFolder = "t." + (try #require(entry["t"] as? String))
+        #expect(starts.count > 5, "a 300-page site should be split into several shards")
         #expect(starts.first == "")
         #expect(zip(starts, starts.dropFirst()).allSatisfy { SearchIndexFiles.utf16Less($0, $1) }, "\(starts)")
+        #expect(files.filter { $0.path.hasPrefix(shardFolder + "/") }.count == starts.count)
         for (term, postings) in index.postings {
             let number = SearchIndexFiles.shard(for: term, starts: starts)
-            let shard = try json(files.first { $0.path == "t/\(number).\(shards[number][1]).json" }, as: [String: [Int]].self)
+            let shard = try json(files.first { $0.path == "\(shardFolder)/\(number).json" }, as: [String: [Int]].self)
             let flat = try #require(shard[term], "\(term) is not in shard \(number), which starts at \(starts[number])")
             #expect(documents(flat) == postings.map(\.document))
             #expect(stride(from: 1, to: flat.count, by: 2).map { flat[$0] } == postings.map(\.weight))
         }
         // The site writes both "łańcuch" and "lancuch", so the exact form has postings, beside the folded one.
         let number = SearchIndexFiles.shard(for: "lancuch", starts: starts)
-        let shard = try json(files.first { $0.path.hasPrefix("t/\(number).") }, as: [String: [Int]].self)
+        let shard = try json(files.first { $0.path == "\(shardFolder)/\(number).json" }, as: [String: [Int]].self)
         #expect(shard["=łańcuch"] != nil && shard["lancuch"] != nil)
     }
 
-    @Test func shardsStaySmallAndFragmentsAreFoundThroughTables() throws {
+    @Test func shardsStaySmallAndFragmentsAreNamedByTheirFolder() throws {
         let index = SearchIndex(documents: site(pages: 600))
         let files = SearchIndexFiles.make(index, maxShardBytes: 6_000, singleShardBytes: 0)
-        for file in files where file.path.hasPrefix("t/") {
+        for file in files where file.path.hasPrefix("t.") {
             let shard = try json(file, as: [String: [Int]].self)
             let keys = Set(shard.keys.map { $0.hasPrefix("=") ? SearchTokenizer.fold(String($0.dropFirst())) : $0 })
             #expect(file.contents.utf8.count <= 6_000 || keys.count == 1, "\(file.path) is \(file.contents.utf8.count) bytes: \(keys.sorted())")
         }
-        let meta = try json(files.first { $0.path == SearchIndexFiles.metaName }, as: [String: Any].self)
-        let tables = try #require(meta["d"] as? [String])
-        #expect(tables.count == 10)  // 600 documents, 64 per table
-        let table = try json(files.first { $0.path == "d/9.\(tables[9]).json" }, as: [String].self)
-        #expect(table.count == 600 - 576)
-        let fragmentFile = files.first { $0.path == "f/599.\(table.last!).json" }
+        let folder = "f." + (try #require(try meta(files)["f"] as? String))
+        #expect(folder == SearchIndexFiles.fragmentFolder(index))
+        #expect(files.filter { $0.path.hasPrefix(folder + "/") }.count == 600)
+        let fragmentFile = files.first { $0.path == "\(folder)/599.json" }
         let fragment = try json(fragmentFile, as: [String: Any].self)
         #expect(fragment["u"] as? String == "/page-599/")
         #expect((fragment["s"] as? [[String]])?.last == ["more-599", "More about support", "Contact <b>us</b> \"now\"."])
@@ -69,32 +72,37 @@ private func documents(_ flat: [Int]) -> [Int] {
         #expect(fragmentFile!.contents.contains("Contact \\u003cb>us\\u003c/b> \\\"now\\\"."))
     }
 
+    @Test func fragmentsAlreadyWrittenAreLeftOut() throws {
+        let analysed = site(pages: 10).map { AnalysedDocument($0) }
+        let index = SearchIndex(analysed: analysed.enumerated().map { $0.offset < 8 ? $0.element.withoutFragmentText() : $0.element })
+        let folder = SearchIndexFiles.fragmentFolder(index)
+        #expect(folder == SearchIndexFiles.fragmentFolder(SearchIndex(analysed: analysed)), "the folder's name depends on content, not on who writes it")
+        #expect(SearchIndexFiles.make(index).filter { $0.path.hasPrefix(folder + "/") }.map(\.path) == [folder + "/8.json", folder + "/9.json"])
+    }
+
     @Test func aShardStartIsTheShortestPrefixAfterThePreviousShard() throws {
         let words = ["apple", "apricot", "banana", "bandage", "band", "cherry"]
         let index = SearchIndex(documents: words.map { SearchDocument(url: "/\($0)/", title: $0, sections: []) })
         let files = SearchIndexFiles.make(index, maxShardBytes: 12, singleShardBytes: 0)  // one term a shard
-        let meta = try json(files.first { $0.path == SearchIndexFiles.metaName }, as: [String: Any].self)
-        let starts = try #require(meta["k"] as? [[String]]).map { $0[0] }
-        #expect(starts == ["", "apr", "b", "band", "banda", "c"])
-    }
-
-    @Test func filesAreReproducibleAndNamedByContent() {
-        let first = SearchIndexFiles.make(SearchIndex(documents: site(pages: 50)))
-        let second = SearchIndexFiles.make(SearchIndex(documents: site(pages: 50)))
-        #expect(first == second)
-        let changed = SearchIndexFiles.make(SearchIndex(documents: site(pages: 51)))
-        #expect(changed.first != first.first)
-        let unchanged = Set(first.filter { $0.path.hasPrefix("f/") }).intersection(changed)
-        #expect(unchanged.count == 50, "pages that did not change keep their fragment files and names")
+        #expect(try meta(files)["k"] as? [String] == ["", "apr", "b", "band", "banda", "c"])
     }
 
     @Test func aSmallSiteHasOneShard() throws {
         func shards(pages: Int, singleShardBytes: Int = 64_000) -> Int {
             SearchIndexFiles.make(SearchIndex(documents: site(pages: pages)), singleShardBytes: singleShardBytes)
-                .filter { $0.path.hasPrefix("t/") }.count
+                .filter { $0.path.hasPrefix("t.") }.count
         }
         #expect(shards(pages: 150) == 1)
         #expect(shards(pages: 150, singleShardBytes: 0) > 1, "150 pages' terms are more than one 16 kB shard")
         #expect(shards(pages: 2_000) > 1)
+    }
+
+    @Test func filesAreReproducibleAndNamedByContent() throws {
+        let first = SearchIndexFiles.make(SearchIndex(documents: site(pages: 50)))
+        let second = SearchIndexFiles.make(SearchIndex(documents: site(pages: 50)))
+        #expect(first == second)
+        let changed = SearchIndexFiles.make(SearchIndex(documents: site(pages: 51)))
+        #expect(try meta(changed)["t"] as? String != meta(first)["t"] as? String)
+        #expect(try meta(changed)["f"] as? String != meta(first)["f"] as? String)
     }
 }

@@ -1,8 +1,8 @@
 /* Waymark search: looks words up in this language's index, which `waymark build`
  * writes to search-index/<lang>/ (the language is <html lang>). It fetches only
  * what a query needs: meta.json (which file holds which words), one or a few
- * term shards, and a small file per result shown. Shards, tables and results
- * are named by their content hash, so browsers may keep them.
+ * term shards, and a small file per result shown. Shards and results sit in
+ * folders named by their content hash, so browsers may keep them.
  *
  * On the search page (form#waymark-search) it shows results as the visitor
  * types, says how many in a live region, and lets the arrow keys move between
@@ -94,7 +94,7 @@
   }
 
   let metaRequest = null;
-  const meta = () => (metaRequest ??= get("meta.json").then((m) => ({ ...m, starts: m.k.map((k) => k[0]) })));
+  const meta = () => (metaRequest ??= get("meta.json").then((m) => ({ ...m, starts: m.k })));
 
   const PREFIX_SHARDS = 6; // a short last word would fetch too much; the next letter narrows it
   const PREFIX_FACTOR = 0.5, EXACT_BONUS = 0.25, MAX_WEIGHT = 99;
@@ -132,7 +132,7 @@
     });
   }
 
-  const shard = (m, n) => get("t/" + n + "." + m.k[n][1] + ".json");
+  const shard = (m, n) => get("t." + m.t + "/" + n + ".json");
 
   /* Documents with every word (the last also as the start of a word), or failing that the
      most words, best first: BM25 weights from the index times IDF. (SearchIndex.search) */
@@ -183,13 +183,7 @@
 
   /* ---- One result: its page, best section and excerpt ------------------ */
 
-  const TABLE = 64; // SearchIndexFiles.documentsPerTable
-
-  async function fragment(m, doc) {
-    const table = Math.floor(doc / TABLE);
-    const hashes = await get("d/" + table + "." + m.d[table] + ".json");
-    return get("f/" + doc + "." + hashes[doc % TABLE] + ".json");
-  }
+  const fragment = (m, doc) => get("f." + m.f + "/" + doc + ".json");
 
   function matcher(words) {
     return (t) => {
