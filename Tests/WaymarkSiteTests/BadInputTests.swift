@@ -58,6 +58,10 @@ import Testing
              "content/_data/partners.csv:2: error: this row has 3 cells, but the header names 4 columns"),
         Case("menu to a missing page", "content/site.yaml", "title: T\nbase_url: https://example.org/\nmenu:\n  - label: Signs\n    page: signs.md\n",
              "content/site.yaml:5: error: the menu entry 'Signs' points to 'signs.md', which is not a page"),
+        Case("a page where the search page goes", "content/search.md", "---\ntitle: Search\n---\nFind things.\n",
+             "content/search.md:1: error: this page's address /search/ is where Waymark puts the search page\n    1 | ---\n    help: give the page another 'slug:', or turn search off with 'search: false' in site.yaml"),
+        Case("search setting that is not true or false", "content/site.yaml", "title: T\nbase_url: https://example.org/\nsearch: sometimes\n",
+             "content/site.yaml:3: error: 'search' should be true or false, not 'sometimes'"),
     ]
 
     @Test(arguments: cases)
