@@ -105,7 +105,7 @@ public enum SearchTokenizer {
                 folded = hasApostrophe ? exact.filter { $0 != "'" } : exact
             } else {
                 exact = String(decoding: slice, as: UTF8.self).lowercased()
-                folded = SearchTokenizer.fold(exact)
+                folded = SearchTokenizer.foldLowercased(exact)
             }
             result.append(SearchToken(exact: exact, folded: folded, position: result.count))
             wordStart = -1
@@ -158,36 +158,34 @@ public enum SearchTokenizer {
 
     /// Lowercase text with accents, letter variants and apostrophes removed: `Łańcuch` → `lancuch`,
     /// `Việt` → `viet`, `ș` and `ş` → `s`, Arabic vowel marks and letter forms unified.
-    public static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
+    public static func fold(_ text: String) -> String { foldLowercased(text.lowercased()) }
+
+    /// ``fold(_:)`` of text that is already lowercase.
+    static func foldLowercased(_ lower: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(lower.utf8.count)
+        for scalar in lower.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                if value != 0x27 { out.append(scalar) }
+                if value != 0x27 { out.append(UInt8(value)) }
             } else if value < foldTableEnd {
-                if let replacement = foldTable[value] { out.append(contentsOf: replacement.unicodeScalars) } else { out.append(scalar) }
+                out += foldTable[Int(value) - 0x80]
             } else {
-                return slowFold(text)  // beyond the table (e.g. Hangul): decompose the whole word
+                return slowFold(lower)  // beyond the table (e.g. Hangul): decompose the whole word
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Scalars below this have their fold looked up in ``foldTable``.
     static let foldTableEnd: UInt32 = 0x3000
 
-    /// What each scalar from U+0080 to U+2FFF folds to, where that differs from itself: Latin,
+    /// The UTF-8 of what each scalar from U+0080 to U+2FFF folds to (itself, for most): Latin,
     /// Greek, Cyrillic, Arabic, Vietnamese and the rest, made once from ``slowFold(_:)``.
-    static let foldTable: [UInt32: String] = {
-        var table: [UInt32: String] = [:]
-        for value in UInt32(0x80)..<foldTableEnd {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            let original = String(Character(scalar))
-            let folded = slowFold(original)
-            if folded != original { table[value] = folded }
-        }
-        return table
-    }()
+    static let foldTable: [[UInt8]] = (UInt32(0x80)..<foldTableEnd).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return [] }
+        return Array(slowFold(String(Character(scalar))).utf8)
+    }
 
     /// The definition of folding: lowercase, canonical decomposition, marks dropped, then letters
     /// that do not decompose mapped by hand.
