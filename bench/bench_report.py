@@ -89,31 +89,32 @@ def main(argv: list[str]) -> int:
     runs = {n: [parse_time(f) for f in sorted(times_dir.glob(f"{n}.*.time.txt"))] for n in names}
     counts = {n: classify(Path(d), langs, sections) for n, d in outs.items()}
 
-    def ratio(vals):
-        return f"{vals[-1] / vals[0]:.2f}" if len(vals) > 1 and vals[0] else ""
+    others = names[1:]
 
+    def ratios(vals: dict[str, float]) -> list[str]:
+        """Each other generator's value over the baseline's."""
+        return [f"{vals[n] / vals[names[0]]:.2f}" if vals[names[0]] else "" for n in others]
+
+    blank = [""] * len(others)
     rows = []
     walls = {n: [w for w, _, _ in runs[n]] for n in names}
     rsss = {n: [r / 1024 for _, r, _ in runs[n]] for n in names}
     cpus = {n: [c for _, _, c in runs[n]] for n in names}
-    rows.append(["wall, best (s)"] + [f"{min(walls[n]):.2f}" for n in names]
-                + [ratio([min(walls[n]) for n in names])])
-    rows.append(["wall, range (s)"] + [f"{min(walls[n]):.2f}–{max(walls[n]):.2f}" for n in names] + [""])
+    rows.append(["wall, best (s)"] + [f"{min(walls[n]):.2f}" for n in names] + ratios({n: min(walls[n]) for n in names}))
+    rows.append(["wall, range (s)"] + [f"{min(walls[n]):.2f}–{max(walls[n]):.2f}" for n in names] + blank)
     # CPU time shows how much of the machine each used (2 cores: up to 2x wall), and is steadier
     # than wall when something else is running.
     rows.append(["CPU user+sys, median (s)"] + [f"{statistics.median(cpus[n]):.2f}" for n in names]
-                + [ratio([statistics.median(cpus[n]) for n in names])])
+                + ratios({n: statistics.median(cpus[n]) for n in names}))
     rows.append(["peak RSS, median (MiB)"] + [f"{statistics.median(rsss[n]):.0f}" for n in names]
-                + [ratio([statistics.median(rsss[n]) for n in names])])
-    rows.append(["peak RSS, range (MiB)"] + [f"{min(rsss[n]):.0f}–{max(rsss[n]):.0f}" for n in names] + [""])
-    rows.append(["runs"] + [str(len(runs[n])) for n in names] + [""])
+                + ratios({n: statistics.median(rsss[n]) for n in names}))
+    rows.append(["peak RSS, range (MiB)"] + [f"{min(rsss[n]):.0f}–{max(rsss[n]):.0f}" for n in names] + blank)
+    rows.append(["runs"] + [str(len(runs[n])) for n in names] + blank)
     for k in ["HTML files"] + HTML_KINDS + ["XML files"] + XML_KINDS + ["all files"]:
         label = k if k.endswith("files") else f"  {k}"
-        rows.append([label] + [str(counts[n][k]) for n in names] + [""])
+        rows.append([label] + [str(counts[n][k]) for n in names] + blank)
 
-    header = ["", *names, f"{names[-1]}/{names[0]}"]
-    if len(names) == 1:  # no ratio column
-        header, rows = header[:-1], [r[:-1] for r in rows]
+    header = ["", *names, *(f"{n}/{names[0]}" for n in others)]
     print(f"{manifest['content_pages_total']} content pages in {len(langs)} languages "
           f"({manifest['markdown_bytes_total'] / 1e6:.1f} MB of Markdown)\n")
     print("| " + " | ".join(header) + " |")

@@ -8,6 +8,8 @@
 #   SHARED=DIR        the shared folder (default: ../shared beside the repo)
 #   WORK=DIR          where corpora are generated (default /tmp/waymark-bench)
 #   DEST=DIR          tmpfs folder for build outputs (default /dev/shm/waymark-bench)
+#   SEARCH_PEERS=1    also time Waymark with 'search: false' (waymark-nosearch) and Pagefind indexing
+#                     Hugo's output (pagefind), Hugo having no search of its own
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(dirname "$here")
@@ -66,19 +68,31 @@ for n in "${sizes[@]}"; do
   python3 "$hugobench/gen.py" --out "$site" --pages $((n / 2)) --translated $((n / 10)) >/dev/null
   python3 "$here/adapt_hugobench.py" "$site" >&2
   rm -rf "$times"; mkdir -p "$times"
+  if [[ -n ${SEARCH_PEERS:-} ]]; then
+    rm -rf "$site/waymark-content-nosearch"; cp -r "$site/waymark-content" "$site/waymark-content-nosearch"
+    printf 'search: false\n' >>"$site/waymark-content-nosearch/site.yaml"
+    pagefind=$(python3 -c 'import pagefind_bin; print(pagefind_bin.get_executable())' 2>/dev/null) \
+      || { pip install -q pagefind-bin 2>/dev/null || pip install -q --break-system-packages pagefind-bin; \
+           pagefind=$(python3 -c 'import pagefind_bin; print(pagefind_bin.get_executable())'); }
+  fi
   export HUGO_CACHEDIR=$site/.hugo_cache
   for i in $(seq 1 "$runs"); do
     rm -rf "$site/resources" "$HUGO_CACHEDIR"  # cold: no Hugo caches either
     (cd "$site" && timed hugo "$i" "$dest/hugo" hugo --quiet --destination "$dest/hugo")
+    [[ -z ${SEARCH_PEERS:-} ]] || timed pagefind "$i" "$dest/pagefind" "$pagefind" --site "$dest/hugo" --output-path "$dest/pagefind" --silent
     [[ $waymark == skip ]] || (cd "$site" && timed waymark "$i" "$dest/waymark" \
       "$waymark" build --quiet --source "$site/waymark-content" --theme "$repo/theme" --output "$dest/waymark")
+    [[ $waymark == skip || -z ${SEARCH_PEERS:-} ]] || (cd "$site" && timed waymark-nosearch "$i" "$dest/waymark-nosearch" \
+      "$waymark" build --quiet --source "$site/waymark-content-nosearch" --theme "$repo/theme" --output "$dest/waymark-nosearch")
   done
   outs=(hugo="$dest/hugo")
   [[ $waymark == skip ]] || outs+=(waymark="$dest/waymark")
+  [[ -z ${SEARCH_PEERS:-} ]] || outs+=(pagefind="$dest/pagefind")
+  [[ $waymark == skip || -z ${SEARCH_PEERS:-} ]] || outs+=(waymark-nosearch="$dest/waymark-nosearch")
   echo
   echo "## $n content pages"
   echo
   python3 "$here/bench_report.py" "$site" "$times" "${outs[@]}"
-  rm -rf "$dest/hugo" "$dest/waymark"
+  rm -rf "$dest/hugo" "$dest/waymark" "$dest/pagefind" "$dest/waymark-nosearch"
 done
 rmdir "$dest" 2>/dev/null || true
