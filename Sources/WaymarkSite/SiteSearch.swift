@@ -54,7 +54,10 @@ struct SiteSearch: Sendable {
             var words = [strings["partner_type_" + partner.kind.rawValue]]
             words += partner.coversAllAreas ? [] : partner.areas
             words += [partner.description ?? ""] + partner.services + partner.languages
-            let text = words.filter { !$0.isEmpty }.joined(separator: ". ")
+            // Sentences as written; a full stop only after parts that have none ("Hull. Railway policing.").
+            let text = words.filter { !$0.isEmpty }
+                .map { $0.last.map { ".!?".contains($0) } == true ? $0 : $0 + "." }
+                .joined(separator: " ")
             return SearchDocument(url: directory.url.value, title: partner.name,
                                   sections: [.init(anchor: partner.id, heading: "", text: text)], weight: SiteSearch.partnerWeight)
         }

@@ -21,6 +21,8 @@
 #   RESULTS        JSON, logs and summaries (default /tmp/waymark-search-bench/results)
 #   COLD_TRIALS    fresh-browser trials per query (default 3)
 #   PF_RUNS        Pagefind index runs (default 3); BUILD_RUNS Waymark builds (default 3)
+#   MEASURE_ARGS   more searchbench.py measure options for both engines, e.g. a slow mobile
+#                  link: MEASURE_ARGS="--rtt-ms 150 --down-kbps 1600"
 #   NO_INSTALL=1   never install missing packages, just fail
 #   SUMMARY_ONLY=1 only rewrite summary-<site>.md and the compare table from existing results
 set -uo pipefail
@@ -229,7 +231,7 @@ PY
   for lang in $langs; do
     log "$site/$lang: measure pagefind"
     "${SB[@]}" measure --site "$out" --mount "/pagefind/=$pf" --queries-file "$qfile" --lang "$lang" \
-      --cold-trials "$COLD_TRIALS" --label "pagefind $site $lang" \
+      --cold-trials "$COLD_TRIALS" --label "pagefind $site $lang" ${MEASURE_ARGS:-} \
       --json "$RESULTS/pagefind-$site-$lang.json" >"$RESULTS/pagefind-$site-$lang.md" 2>"$RESULTS/pagefind-$site-$lang.log" \
       || { echo "!! pagefind measure failed: $RESULTS/pagefind-$site-$lang.log" >&2; tail -5 "$RESULTS/pagefind-$site-$lang.log" >&2; }
     rm -f "$RESULTS/waymark-$site-$lang.json"
@@ -237,7 +239,7 @@ PY
       log "$site/$lang: measure waymark ($script)"
       "${SB[@]}" measure --site "$out" --engine "$HERE/waymark-engine.js" \
         --ctx "{\"script\":\"$script\",\"topN\":5}" --queries-file "$qfile" --lang "$lang" \
-        --cold-trials "$COLD_TRIALS" --label "waymark $site $lang" \
+        --cold-trials "$COLD_TRIALS" --label "waymark $site $lang" ${MEASURE_ARGS:-} \
         --json "$RESULTS/waymark-$site-$lang.json" >"$RESULTS/waymark-$site-$lang.md" 2>"$RESULTS/waymark-$site-$lang.log" \
         || { echo "!! waymark measure failed: $RESULTS/waymark-$site-$lang.log" >&2; tail -5 "$RESULTS/waymark-$site-$lang.log" >&2; }
     fi
