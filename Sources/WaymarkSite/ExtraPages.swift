@@ -46,47 +46,43 @@ struct ExtraPages {
                          date: renderer.dates.view($0.frontMatter.date, language: $0.language.tag))
             }
         }
-        let home = site.home(for: tagPage.language)
-        let view = PageView(
-            title: tagPage.tag ?? strings["tags_title"], summary: nil, url: style.href(tagPage.url),
-            canonical: site.config.absoluteURL(tagPage.url), content: "", date: nil, updated: nil, toc: [],
-            breadcrumbs: home.map { [LinkView(label: $0.title, url: style.href($0.url))] } ?? [],
-            children: children, tags: [], layout: "tag", isSection: true, isHome: false)
-        let context = renderer.context(language: tagPage.language, style: style, current: nil, page: view)
         let template = theme.templateNames.contains("tag") ? "tag" : "section"
-        return RenderedFile(path: tagPage.url.outputFile, text: theme.library.render(context, withTemplate: template) ?? "")
+        return generatedPage(tagPage.language, url: tagPage.url, title: tagPage.tag ?? strings["tags_title"], layout: "tag",
+                             template: template, children: children, isSection: true)
     }
 
-    /// The search page of `language`: the form, the results the script shows, and for visitors
-    /// without JavaScript a pointer to the A–Z list.
-    func searchPage(_ language: SiteLanguage) -> RenderedFile {
-        let url = SiteSearch(site: site).searchURL(language)
-        return generatedPage(language, url: url, title: renderer.strings(for: language)["search_title"], template: "search",
-                             isSearchPage: true, azGroups: [])
-    }
-
-    /// Every page of `language` by title, grouped by first letter.
-    func azPage(_ language: SiteLanguage) -> RenderedFile {
-        let search = SiteSearch(site: site)
-        let url = search.azURL(language)
-        let style = URLStyle.relative(to: url)
-        let groups = search.azGroups(language).map { group in
-            AZGroupView(letter: group.letter, id: "letter-" + Slug.make(group.letter, fallback: "other"),
-                        pages: group.pages.map { LinkView(label: $0.title, url: style.href($0.url), summary: $0.frontMatter.summary) })
+    /// A search page (the form, the results the script shows, and for visitors without
+    /// JavaScript a pointer to the A–Z list) or an A–Z list of every page of a language by title,
+    /// grouped by first letter.
+    func searchPage(_ page: SiteSearch.GeneratedPage) -> RenderedFile {
+        let strings = renderer.strings(for: page.language)
+        switch page.kind {
+        case .search:
+            return generatedPage(page.language, url: page.url, title: strings["search_title"], layout: page.kind.template,
+                                 template: page.kind.template, isSearchPage: true)
+        case .az:
+            let style = URLStyle.relative(to: page.url)
+            let groups = SiteSearch(site: site).azGroups(page.language).map { group in
+                AZGroupView(letter: group.letter, id: "letter-" + Slug.make(group.letter, fallback: "other"),
+                            pages: group.pages.map { LinkView(label: $0.title, url: style.href($0.url), summary: $0.frontMatter.summary) })
+            }
+            return generatedPage(page.language, url: page.url, title: strings["az_title"], layout: page.kind.template,
+                                 template: page.kind.template, azGroups: groups)
         }
-        return generatedPage(language, url: url, title: renderer.strings(for: language)["az_title"], template: "a-z",
-                             isSearchPage: false, azGroups: groups)
     }
 
-    private func generatedPage(_ language: SiteLanguage, url: URLPath, title: String, template: String, isSearchPage: Bool,
-                               azGroups: [AZGroupView]) -> RenderedFile {
+    /// A page with no Markdown behind it: a title, a breadcrumb to the home page, and what the
+    /// template adds.
+    private func generatedPage(_ language: SiteLanguage, url: URLPath, title: String, layout: String, template: String,
+                               children: [LinkView] = [], isSection: Bool = false, isSearchPage: Bool = false,
+                               azGroups: [AZGroupView] = []) -> RenderedFile {
         let style = URLStyle.relative(to: url)
         let home = site.home(for: language)
         let view = PageView(
             title: title, summary: nil, url: style.href(url), canonical: site.config.absoluteURL(url), content: "",
             date: nil, updated: nil, toc: [],
             breadcrumbs: home.map { [LinkView(label: $0.title, url: style.href($0.url))] } ?? [],
-            children: [], tags: [], layout: template, isSection: false, isHome: false)
+            children: children, tags: [], layout: layout, isSection: isSection, isHome: false)
         let context = renderer.context(language: language, style: style, current: nil, page: view,
                                        isSearchPage: isSearchPage, azGroups: azGroups)
         return RenderedFile(path: url.outputFile, text: theme.library.render(context, withTemplate: template) ?? "")

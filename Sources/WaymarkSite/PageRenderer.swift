@@ -25,6 +25,8 @@ struct PageRenderer: Sendable {
     let theme: Theme
     let dates: DateTexts
     let feeds: FeedPlan
+    /// Where pages' search forms go; nil when the site has no search page.
+    let search: SiteSearch?
     let contactHTML: ContactHTML
     /// Each partner's schema.org data, for the directory pages.
     let partnerJSONLD: [String]
@@ -38,6 +40,8 @@ struct PageRenderer: Sendable {
         self.theme = theme
         dates = DateTexts(site: site)
         feeds = FeedPlan(site: site)
+        let siteSearch = SiteSearch(site: site)
+        search = siteSearch.pages(theme: theme).contains { $0.kind == .search } ? siteSearch : nil
         contactHTML = ContactHTML(contacts: site.contacts, defaultLanguage: site.config.defaultLanguage.tag)
         let showsDirectory = site.pages.contains { PageRenderer.layout(for: $0) == "directory" }
         partnerJSONLD = showsDirectory ? ConcurrentMap.map(site.partners, PartnerJSONLD.organization) : []
@@ -153,11 +157,10 @@ struct PageRenderer: Sendable {
             contactGroups: contacts.groups,
             csp: PageRenderer.contentSecurityPolicy,
             directory: directory,
-            search: site.config.search && theme.templateNames.contains("search")
-                ? SearchView(url: style.href(SiteSearch(site: site).searchURL(language)),
-                             azURL: style.href(SiteSearch(site: site).azURL(language)),
-                             indexURL: style.href(SiteSearch.indexRoot), isSearchPage: isSearchPage)
-                : nil,
+            search: search.map {
+                SearchView(url: style.href($0.searchURL(language)), azURL: style.href($0.azURL(language)),
+                           indexURL: style.href(SiteSearch.indexRoot), isSearchPage: isSearchPage)
+            },
             azGroups: azGroups)
     }
 

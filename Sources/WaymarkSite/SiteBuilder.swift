@@ -105,7 +105,7 @@ public struct SiteBuilder: Sendable {
                 site.page(source: entry.key).map { AtomFeed.render(section: $0, site: site, url: entry.value) }
             }
             + theme.assets.assets.map { RenderedFile(path: $0.url.outputFile, contents: $0.contents) }
-            + searchPages(site: site, theme: theme, extras: extras)
+            + SiteSearch(site: site).pages(theme: theme).map(extras.searchPage)
         let staticPaths = site.staticFiles.map { $0.url.outputFile }
         clock.lap("lists, feeds, sitemap, redirects")
         let search = SiteSearch(site: site)
@@ -183,15 +183,6 @@ public struct SiteBuilder: Sendable {
             return .success(result)
         } catch {
             return .failure(error)
-        }
-    }
-
-    /// The search and A–Z pages of every language, when the site has search and the theme the templates.
-    private func searchPages(site: Site, theme: Theme, extras: ExtraPages) -> [RenderedFile] {
-        guard site.config.search else { return [] }
-        return site.config.languages.flatMap { language -> [RenderedFile] in
-            (theme.templateNames.contains("search") ? [extras.searchPage(language)] : [])
-                + (theme.templateNames.contains("a-z") ? [extras.azPage(language)] : [])
         }
     }
 

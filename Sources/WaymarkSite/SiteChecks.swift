@@ -10,16 +10,11 @@ enum SiteChecks {
 
     /// The search and A–Z pages Waymark makes must not land on a page of the site's own.
     static func searchAddresses(site: Site, theme: Theme) -> [Diagnostic] {
-        guard site.config.search else { return [] }
-        let search = SiteSearch(site: site)
-        return site.config.languages.flatMap { language -> [Diagnostic] in
-            [("search", search.searchURL(language)), ("a-z", search.azURL(language))].compactMap { template, url in
-                guard theme.templateNames.contains(template), let page = site.page(at: url) else { return nil }
-                let what = template == "search" ? "search page" : "A–Z list of pages"
-                return .error(SourceLocation(file: page.displayPath, line: 1),
-                              "this page's address \(url.value) is where Waymark puts the \(what)",
-                              help: "give the page another 'slug:', or turn search off with 'search: false' in site.yaml")
-            }
+        SiteSearch(site: site).pages(theme: theme).compactMap { generated in
+            guard let page = site.page(at: generated.url) else { return nil }
+            return .error(SourceLocation(file: page.displayPath, line: 1),
+                          "this page's address \(generated.url.value) is where Waymark puts the \(generated.kind.name)",
+                          help: "give the page another 'slug:', or turn search off with 'search: false' in site.yaml")
         }
     }
 

@@ -21,6 +21,33 @@ struct SiteSearch: Sendable {
     /// The A–Z list of `language`'s pages, the way in for visitors without JavaScript.
     func azURL(_ language: SiteLanguage) -> URLPath { URLPath(site.config.urlPrefix(for: language).value + "a-z/") }
 
+    /// A page the build makes for search in one language.
+    struct GeneratedPage: Sendable {
+        enum Kind: String, Sendable {
+            case search, az = "a-z"
+
+            /// The theme template that renders it (the raw value).
+            var template: String { rawValue }
+            /// What messages call it.
+            var name: String { self == .search ? "search page" : "A–Z list of pages" }
+        }
+
+        var kind: Kind
+        var language: SiteLanguage
+        var url: URLPath
+    }
+
+    /// The search and A–Z pages the build makes: none with `search: false`, and only those the
+    /// theme has a template for.
+    func pages(theme: Theme) -> [GeneratedPage] {
+        guard site.config.search else { return [] }
+        return site.config.languages.flatMap { language in
+            [GeneratedPage(kind: .search, language: language, url: searchURL(language)),
+             GeneratedPage(kind: .az, language: language, url: azURL(language))]
+                .filter { theme.templateNames.contains($0.kind.template) }
+        }
+    }
+
     /// Every folder the indexes are written to, as paths of a file in each (for making folders).
     func indexFolders() -> [String] {
         site.config.languages.map { SiteSearch.indexFolder($0) + SearchIndexFiles.pendingFragmentFolder + "/-" }
