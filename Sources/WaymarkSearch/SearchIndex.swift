@@ -147,33 +147,30 @@ public struct SearchIndex: Sendable {
     /// no document has every word, those with the most of them.
     public func search(_ query: String, limit: Int = 10) -> [Result] {
         let tokens = SearchTokenizer.tokens(query)
-        guard !tokens.isEmpty else { return [] }
+        let words = tokens.enumerated().map { QueryWord($1, isLast: $0 == tokens.count - 1) }
         var scores: [Int: Double] = [:]
         var wordsMatched: [Int: Int] = [:]
-        for (index, token) in tokens.enumerated() {
-            let folded = SearchTokenizer.withoutArticle(token.folded) ?? token.folded
-            var terms = postings[folded] != nil ? [folded] : []
-            if let prefix = SearchTokenizer.matchPrefix(folded, isLast: index == tokens.count - 1) {
-                terms += postings.keys.filter { $0 != folded && $0.hasPrefix(prefix) }.sorted()
-            }
+        for word in words {
+            var terms = postings[word.key] != nil ? [word.key] : []
+            if word.prefix != nil { terms += postings.keys.filter { $0 != word.key && word.matches($0) }.sorted() }
             // A word counts once per document: by its best-scoring form, not the sum of its forms.
             var matched: [Int: Double] = [:]
             // Every form is as rare as the word typed (or, while typing, its commonest completion):
             // a rare form must not outrank the word itself.
-            let ceiling = SearchIndex.idf(documentFrequency: postings[folded]?.count ?? terms.map { postings[$0]!.count }.max() ?? 0,
+            let ceiling = SearchIndex.idf(documentFrequency: postings[word.key]?.count ?? terms.map { postings[$0]!.count }.max() ?? 0,
                                           documents: fragments.count)
             for term in terms {
                 let list = postings[term]!
                 let own = SearchIndex.idf(documentFrequency: list.count, documents: fragments.count)
                 // A whole-word match counts more than another form or a completion.
-                let idf = term == folded ? own : min(own, ceiling)
-                let completion = term == folded ? 1.0 : SearchIndex.prefixFactor
+                let idf = term == word.key ? own : min(own, ceiling)
+                let completion = term == word.key ? 1.0 : SearchIndex.prefixFactor
                 for posting in list {
                     let score = idf * Double(posting.weight) / Double(SearchIndex.maxWeight) * completion
                     matched[posting.document] = max(matched[posting.document] ?? 0, score)
                 }
             }
-            if token.exact != token.folded, let list = exactPostings[token.exact] {
+            if word.token.exact != word.token.folded, let list = exactPostings[word.token.exact] {
                 for posting in list { scores[posting.document, default: 0] += SearchIndex.exactBonus * Double(posting.weight) / Double(SearchIndex.maxWeight) }
             }
             for (doc, score) in matched {
@@ -183,7 +180,7 @@ public struct SearchIndex: Sendable {
         }
         let most = wordsMatched.values.max() ?? 0
         return wordsMatched.filter { $0.value == most }.keys.map { doc in
-            Result(document: doc, section: doc < documents.count ? bestSection(of: documents[doc], for: tokens) : 0, score: scores[doc]!)
+            Result(document: doc, section: doc < documents.count ? bestSection(of: documents[doc], for: words) : 0, score: scores[doc]!)
         }
         .sorted { ($0.score, -$0.document) > ($1.score, -$1.document) }
         .prefix(limit).map { $0 }
@@ -191,16 +188,31 @@ public struct SearchIndex: Sendable {
 
     static let prefixFactor = 0.5, exactBonus = 0.25
 
-    /// The section where the query's words occur most (heading words count double), the first on a tie.
-    func bestSection(of document: SearchDocument, for query: [SearchToken]) -> Int {
-        let wanted = query.enumerated().map { index, token in
-            let folded = SearchTokenizer.withoutArticle(token.folded) ?? token.folded
-            return (folded, SearchTokenizer.matchPrefix(folded, isLast: index == query.count - 1))
+    /// A word of a query: the key it is looked up by (without an Arabic article) and the start its
+    /// other forms share, if they match too (`queryWords` in search.js).
+    struct QueryWord {
+        let token: SearchToken
+        let key: String
+        let prefix: String?
+
+        init(_ token: SearchToken, isLast: Bool) {
+            self.token = token
+            key = SearchTokenizer.withoutArticle(token.folded) ?? token.folded
+            prefix = SearchTokenizer.matchPrefix(key, isLast: isLast)
         }
+
+        /// Whether an indexed term (or a text's word, by its key) is this word or another form of it.
+        func matches(_ term: String) -> Bool {
+            term == key || prefix.map(term.hasPrefix) == true
+        }
+    }
+
+    /// The section where the query's words occur most (heading words count double), the first on a tie.
+    func bestSection(of document: SearchDocument, for words: [QueryWord]) -> Int {
         func count(_ text: String) -> Int {
             SearchTokenizer.tokens(text).reduce(0) { total, token in
-                let folded = SearchTokenizer.withoutArticle(token.folded) ?? token.folded
-                return total + (wanted.contains { $0.0 == folded || $0.1.map(folded.hasPrefix) == true } ? 1 : 0)
+                let key = SearchTokenizer.withoutArticle(token.folded) ?? token.folded
+                return total + (words.contains { $0.matches(key) } ? 1 : 0)
             }
         }
         var best = 0, bestCount = 0
