@@ -123,12 +123,14 @@
     return shards;
   }
 
-  /* The query's words, each with its index key and the start other forms share. */
+  /* The query's words, each with its index key, the start other forms share, and whether a
+     term (or a text's word, by its key) is the word or another form of it. (SearchIndex.QueryWord) */
   function queryWords(query) {
     const words = tokens(query);
     return words.map((w, i) => {
       const k = key(w.folded);
-      return { ...w, key: k, prefix: matchPrefix(k, i === words.length - 1) };
+      const prefix = matchPrefix(k, i === words.length - 1);
+      return { ...w, key: k, prefix, matches: (term) => term === k || (prefix !== null && term.startsWith(prefix)) };
     });
   }
 
@@ -148,7 +150,7 @@
       let exact = null;
       for (const terms of wanted[i]) {
         for (const term in terms) {
-          if (term === word.key || (word.prefix && term.startsWith(word.prefix))) forms.push([term, terms[term]]);
+          if (word.matches(term)) forms.push([term, terms[term]]);
         }
         if (word.exact !== word.folded && terms["=" + word.exact]) exact = terms["=" + word.exact];
       }
@@ -188,7 +190,7 @@
   function matcher(words) {
     return (t) => {
       const k = key(t.folded);
-      return words.some((w) => k === w.key || (w.prefix && k.startsWith(w.prefix)));
+      return words.some((w) => w.matches(k));
     };
   }
 
