@@ -42,7 +42,7 @@ public struct BuildCommand: ParsableCommand {
         let printer = DiagnosticPrinter { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         switch SiteBuilder(options: options).build() {
         case .success(let report):
-            report.warnings.forEach(printer.print)
+            printer.print(all: report.warnings)
             if !quiet { Swift.print(summary(report)) }
             if timings {
                 for stage in report.stages {
@@ -51,7 +51,7 @@ public struct BuildCommand: ParsableCommand {
             }
         case .failure(let failure):
             let sorted = failure.diagnostics.sorted
-            sorted.forEach(printer.print)
+            printer.print(all: sorted)
             let errors = sorted.filter { $0.severity == .error }.count
             printer.write("\(counted(errors, "error")) — nothing was published; \(SiteBuilder.display(output)) is unchanged.")
             throw ExitCode(1)

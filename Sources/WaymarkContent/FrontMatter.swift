@@ -96,7 +96,7 @@ public enum FrontMatterParser {
             diagnostics.append(diagnostic)
             return nil
         }
-        let errorsBefore = diagnostics.errors.count
+        let errorsBefore = diagnostics.errorCount
         let fields = reader.mapping(root, known: FrontMatter.knownFields, what: "front matter field", diagnostics: &diagnostics)
         let title = fields.requiredString("title", diagnostics: &diagnostics, missingAt: SourceLocation(file: file, line: 1))
         let matter = FrontMatter(
@@ -117,7 +117,7 @@ public enum FrontMatterParser {
             reviewedOn: fields.date("reviewed_on", diagnostics: &diagnostics),
             locations: Dictionary(uniqueKeysWithValues: fields.keys.map { ($0, fields.location($0)) })
         )
-        return diagnostics.errors.count == errorsBefore ? matter : nil
+        return diagnostics.errorCount == errorsBefore ? matter : nil
     }
 
     private static func downloads(_ fields: YAMLMapping, file: String, diagnostics: inout Diagnostics) -> [Download] {

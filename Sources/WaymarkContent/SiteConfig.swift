@@ -127,16 +127,8 @@ public enum SiteConfigLoader {
         }
         if !baseURL.hasSuffix("/") { baseURL += "/" }
         let languages = readLanguages(fields, reader: reader, diagnostics: &diagnostics)
-        let defaultCode = fields.string("default_language", diagnostics: &diagnostics) ?? languages.first?.tag.code ?? "en"
-        var defaultLanguage = languages.first { $0.tag == LanguageTag(defaultCode) }
-        if defaultLanguage == nil {
-            if languages.isEmpty, let tag = LanguageTag(defaultCode) {
-                defaultLanguage = SiteLanguage(tag: tag, name: defaultCode, direction: .ltr)
-            } else {
-                diagnostics.append(.error(fields.location("default_language"), "the default language '\(defaultCode)' is not in the 'languages' list"))
-            }
-        }
-        let fallback = defaultLanguage ?? SiteLanguage(tag: LanguageTag("en")!, name: "English", direction: .ltr)
+        let defaultLanguage = readDefaultLanguage(fields, languages: languages, diagnostics: &diagnostics)
+        let fallback = defaultLanguage ?? languages.first ?? SiteLanguage(tag: LanguageTag("en")!, name: "English", direction: .ltr)
         let ordered = [fallback] + languages.filter { $0.tag != fallback.tag }
 
         let exitURL = fields.string("exit_url", diagnostics: &diagnostics) ?? "https://www.bbc.co.uk/weather"
@@ -160,8 +152,34 @@ public enum SiteConfigLoader {
             search: search, locations: ["help_contacts": fields.location("help_contacts"), "report_page": fields.location("report_page")]))
     }
 
+    /// `default_language` must be given and be one of `languages`: guessing it would put the
+    /// wrong `lang` on every page, which screen readers then pronounce wrongly.
+    private static func readDefaultLanguage(_ fields: YAMLMapping, languages: [SiteLanguage], diagnostics: inout Diagnostics) -> SiteLanguage? {
+        let codes = languages.map(\.tag.code)
+        let example = codes.first ?? "en"
+        guard fields.node("default_language") != nil else {
+            diagnostics.append(.error(fields.startLocation, "'default_language' is missing",
+                                      help: "add a line such as 'default_language: \(example)', naming one of the languages listed under 'languages:'"))
+            return nil
+        }
+        guard let code = fields.string("default_language", diagnostics: &diagnostics) else { return nil }
+        if let language = languages.first(where: { $0.tag == LanguageTag(code) }) { return language }
+        if languages.isEmpty {
+            diagnostics.append(.error(fields.location("default_language"), "the default language '\(code)' is not in the 'languages' list, because there is no 'languages' list",
+                                      help: "add 'languages:' with an entry such as '- {code: \(code), name: English, direction: ltr}'"))
+        } else {
+            let help = Suggestion.closest(to: code, in: codes).map { "did you mean '\($0)'?" } ?? "use one of: \(codes.joined(separator: ", ")), or add '\(code)' to 'languages:'"
+            diagnostics.append(.error(fields.location("default_language"), "the default language '\(code)' is not in the 'languages' list", help: help))
+        }
+        return nil
+    }
+
     private static func readLanguages(_ fields: YAMLMapping, reader: YAMLReader, diagnostics: inout Diagnostics) -> [SiteLanguage] {
         var result: [SiteLanguage] = []
+        if fields.node("languages") == nil {
+            diagnostics.append(.error(fields.startLocation, "'languages' is missing",
+                                      help: "list the site's languages, e.g. 'languages:' then '  - {code: en, name: English, direction: ltr}'"))
+        }
         for entry in fields.mappings("languages", known: ["code", "name", "direction", "title", "description"], what: "language setting", diagnostics: &diagnostics) {
             let start = entry.location("code")
             guard let code = entry.requiredString("code", diagnostics: &diagnostics, missingAt: start) else { continue }

@@ -22,6 +22,8 @@ public struct YAMLReader: Sendable {
             // itself (so phone numbers stay strings), and skipping the default resolver's
             // regular expressions makes reading ten thousand front matters several times faster.
             return .success(try Yams.compose(yaml: text, Resolver.basic, .default, .utf8))
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            return .failure(DuplicateKeys.diagnostic(keys: duplicates, firstMark: context.mark, in: text, reader: self))
         } catch let error as YamlError {
             return .failure(describe(error))
         } catch {
@@ -73,10 +75,11 @@ public struct YAMLReader: Sendable {
     public func mapping(_ node: Node?, known: [String], what: String, diagnostics: inout Diagnostics) -> YAMLMapping {
         var values: [String: Node] = [:]
         var keyNodes: [String: Node] = [:]
-        guard let node else { return YAMLMapping(reader: self, values: values, keyNodes: keyNodes) }
+        guard let node else { return YAMLMapping(reader: self, values: values, keyNodes: keyNodes, start: nil) }
+        let start = location(of: node)
         guard let mapping = node.mapping else {
-            diagnostics.append(.error(location(of: node), "expected a list of 'name: value' settings here"))
-            return YAMLMapping(reader: self, values: values, keyNodes: keyNodes)
+            diagnostics.append(.error(start, "expected a list of 'name: value' settings here"))
+            return YAMLMapping(reader: self, values: values, keyNodes: keyNodes, start: start)
         }
         for (keyNode, value) in mapping {
             let key = keyNode.scalar?.string ?? ""
@@ -92,7 +95,7 @@ public struct YAMLReader: Sendable {
             values[key] = value
             keyNodes[key] = keyNode
         }
-        return YAMLMapping(reader: self, values: values, keyNodes: keyNodes)
+        return YAMLMapping(reader: self, values: values, keyNodes: keyNodes, start: start)
     }
 }
 
@@ -102,6 +105,8 @@ public struct YAMLMapping {
     public let reader: YAMLReader
     let values: [String: Node]
     let keyNodes: [String: Node]
+    /// Where the mapping itself starts (a list entry's first line); nil for an empty document.
+    let start: SourceLocation?
 
     /// Every key present, in no particular order.
     public var keys: Dictionary<String, Node>.Keys { values.keys }
@@ -109,10 +114,16 @@ public struct YAMLMapping {
     /// The raw node for `key`.
     public func node(_ key: String) -> Node? { values[key] }
 
-    /// Location of `key` (its line), or of the start of the mapping's file when absent.
+    /// Location of `key` (its line); when absent, of the mapping (a list entry's first line), or
+    /// of the start of the YAML text.
     public func location(_ key: String) -> SourceLocation {
         if let node = keyNodes[key] { return reader.location(of: node) }
-        return SourceLocation(file: reader.file, line: reader.lineOffset + 1)
+        return startLocation
+    }
+
+    /// Where the mapping starts: the line to name when something it should hold is missing.
+    public var startLocation: SourceLocation {
+        start ?? SourceLocation(file: reader.file, line: reader.lineOffset + 1)
     }
 
     /// A text value. Numbers and dates are returned as written, never converted.
@@ -139,16 +150,29 @@ public struct YAMLMapping {
         return text
     }
 
-    /// `true`/`false` (also `yes`/`no`).
+    /// `true` or `false`, unquoted. Anything else (`yes`, `"true"`, `1`) is an error rather than a
+    /// guess: a wrong guess could publish a draft or change how an emergency number is shown.
     public func bool(_ key: String, diagnostics: inout Diagnostics) -> Bool? {
-        guard let text = string(key, diagnostics: &diagnostics) else { return nil }
-        switch text.lowercased() {
-        case "true", "yes", "on": return true
-        case "false", "no", "off": return false
-        default:
-            diagnostics.append(.error(location(key), "'\(key)' should be true or false, not '\(text)'"))
+        guard let node = values[key] else { return nil }
+        guard let scalar = node.scalar, !YAMLReader.isNull(scalar) else {
+            diagnostics.append(.error(location(key), "'\(key)' should be true or false", help: "write '\(key): true' or '\(key): false'"))
             return nil
         }
+        let text = scalar.string
+        if scalar.style == .plain {
+            switch text {
+            case "true", "True", "TRUE": return true
+            case "false", "False", "FALSE": return false
+            default: break
+            }
+        }
+        let written = scalar.style == .plain ? text : "\"\(text)\""
+        let quoted = scalar.style != .plain && ["true", "false"].contains(text.lowercased())
+        diagnostics.append(.error(
+            location(key), "'\(key)' should be true or false, not '\(written)'",
+            help: quoted ? "remove the quotes: write '\(key): \(text.lowercased())'"
+                : "write '\(key): true' or '\(key): false' (Waymark does not read yes, no, on, off, 1 or 0 as true or false)"))
+        return nil
     }
 
     /// A whole number.

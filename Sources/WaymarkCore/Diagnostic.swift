@@ -34,12 +34,54 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     public var summary: String
     /// An optional next step, printed as `help: …`.
     public var help: String?
+    /// What to show of the source under the headline.
+    public var quote: Quote = .sourceLine
+    /// Problems of one kind that a printer may summarise after the first few.
+    public var repeatGroup: RepeatGroup?
+
+    /// What a printer shows of the source under a diagnostic's headline.
+    public enum Quote: Sendable, Hashable {
+        /// The line of the file the location names.
+        case sourceLine
+        /// This text instead, e.g. a spreadsheet row with its private cells left out.
+        case text(String)
+        /// Nothing: the line may hold something that must not reach a log.
+        case none
+    }
+
+    /// Names a kind of problem that repeats, e.g. one column's bad phone numbers, so that
+    /// thousands of them read as a few examples and a count.
+    public struct RepeatGroup: Sendable, Hashable {
+        /// Identifies the kind within a file: diagnostics with the same file and key are one group.
+        public var key: String
+        /// Completes "and 1,497 more …", e.g. "rows with the same problem in column 'phone'".
+        public var noun: String
+
+        public init(key: String, noun: String) {
+            self.key = key
+            self.noun = noun
+        }
+    }
 
     public init(_ severity: Severity, _ location: SourceLocation, _ summary: String, help: String? = nil) {
         self.severity = severity
         self.location = location
         self.summary = summary
         self.help = help
+    }
+
+    /// The same diagnostic, quoting `quote` instead of the source line.
+    public func quoting(_ quote: Quote) -> Diagnostic {
+        var copy = self
+        copy.quote = quote
+        return copy
+    }
+
+    /// The same diagnostic, as one of a group a printer may summarise.
+    public func grouped(_ group: RepeatGroup) -> Diagnostic {
+        var copy = self
+        copy.repeatGroup = group
+        return copy
     }
 
     public static func error(_ location: SourceLocation, _ summary: String, help: String? = nil) -> Diagnostic {
@@ -64,16 +106,27 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
 /// Diagnostics gathered by one stage, passed along explicitly rather than printed.
 public struct Diagnostics: Sendable {
     public private(set) var all: [Diagnostic] = []
+    /// Kept as items arrive, so checking for new errors after each step stays constant-time.
+    public private(set) var errorCount = 0
 
-    public init(_ items: [Diagnostic] = []) { all = items }
+    public init(_ items: [Diagnostic] = []) {
+        all = items
+        errorCount = items.count { $0.severity == .error }
+    }
 
-    public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
-    public mutating func append(contentsOf other: Diagnostics) { all.append(contentsOf: other.all) }
-    public mutating func append(contentsOf other: [Diagnostic]) { all.append(contentsOf: other) }
+    public mutating func append(_ diagnostic: Diagnostic) {
+        all.append(diagnostic)
+        if diagnostic.severity == .error { errorCount += 1 }
+    }
+    public mutating func append(contentsOf other: Diagnostics) {
+        all.append(contentsOf: other.all)
+        errorCount += other.errorCount
+    }
+    public mutating func append(contentsOf other: [Diagnostic]) { other.forEach { append($0) } }
 
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
-    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+    public var hasErrors: Bool { errorCount > 0 }
 
     /// Sorted by file and line, duplicates removed, so output does not depend on thread timing.
     public var sorted: [Diagnostic] { Array(Set(all)).sorted() }

@@ -89,7 +89,7 @@ public enum PartnerDirectoryLoader {
     }
 
     private static func partner(_ row: Row, areas: [String], diagnostics: inout Diagnostics) -> Partner? {
-        let before = diagnostics.errors.count
+        let before = diagnostics.errorCount
         let name = row[.name]
         if name == nil { diagnostics.append(row.problem(.name, "the name is empty")) }
         let kind = readKind(row, diagnostics: &diagnostics)
@@ -112,7 +112,7 @@ public enum PartnerDirectoryLoader {
             }
             if column == .phone { phone = number }
         }
-        guard diagnostics.errors.count == before, let name, let kind else { return nil }
+        guard diagnostics.errorCount == before, let name, let kind else { return nil }
         // contact_name, contact_phone and contact_email end here: checked above, never kept.
         return Partner(name: name, kind: kind, areas: coveredAreas, coversAllAreas: all, website: website,
                        email: row[.email], phone: phone, description: row[.description], services: row.list(.services),

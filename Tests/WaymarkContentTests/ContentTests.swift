@@ -122,14 +122,14 @@ private func frontMatter(_ text: String) -> (FrontMatter?, [String]) {
     }
 
     @Test func unknownKeysAndWrongValuesAreErrors() {
-        #expect(problems("title: T\nbase_url: https://e.org/\ntheme_colour: red\n") == ["content/site.yaml:3: error: setting 'theme_colour' is not known"])
-        #expect(problems("title: T\nbase_url: example.org\n") == ["content/site.yaml:2: error: the base URL 'example.org' is not a web address"])
+        #expect(problems("title: T\nbase_url: https://e.org/\ndefault_language: en\nlanguages: [{code: en, name: English}]\ntheme_colour: red\n") == ["content/site.yaml:5: error: setting 'theme_colour' is not known"])
+        #expect(problems("title: T\nbase_url: example.org\ndefault_language: en\nlanguages: [{code: en, name: English}]\n") == ["content/site.yaml:2: error: the base URL 'example.org' is not a web address"])
         #expect(problems("title: T\nbase_url: https://e.org/\nlanguages:\n  - {code: pl, name: Polski, direction: sideways}\ndefault_language: pl\n")
             == ["content/site.yaml:4: error: 'direction' should be ltr or rtl, not 'sideways'"])
-        #expect(problems("title: T\nbase_url: https://e.org/\nmenu:\n  - label: Both\n    page: a.md\n    url: https://x.org/\n")
-            == ["content/site.yaml:4: error: menu entry 'Both' needs exactly one of 'page:' (a file in content/) or 'url:' (a web address)"])
-        #expect(problems("base_url: https://e.org/\n") == ["content/site.yaml:1: error: 'title' is missing"])
-        #expect(problems("title: T\nbase_url: https://e.org/\ntoc_min_headings: many\n") == ["content/site.yaml:3: error: 'toc_min_headings' should be a whole number, not 'many'"])
+        #expect(problems("title: T\nbase_url: https://e.org/\ndefault_language: en\nlanguages: [{code: en, name: English}]\nmenu:\n  - label: Both\n    page: a.md\n    url: https://x.org/\n")
+            == ["content/site.yaml:6: error: menu entry 'Both' needs exactly one of 'page:' (a file in content/) or 'url:' (a web address)"])
+        #expect(problems("base_url: https://e.org/\ndefault_language: en\nlanguages: [{code: en, name: English}]\n") == ["content/site.yaml:1: error: 'title' is missing"])
+        #expect(problems("title: T\nbase_url: https://e.org/\ndefault_language: en\nlanguages: [{code: en, name: English}]\ntoc_min_headings: many\n") == ["content/site.yaml:5: error: 'toc_min_headings' should be a whole number, not 'many'"])
     }
 }
 
@@ -146,6 +146,7 @@ private func frontMatter(_ text: String) -> (FrontMatter?, [String]) {
         let config = try SiteConfigLoader.parse("""
         title: T
         base_url: https://e.org/
+        default_language: en
         languages:
           - {code: en, name: English}
           - {code: pl, name: Polski}

@@ -5,7 +5,7 @@ import Testing
 /// the previously published site exactly as it was.
 @Suite struct BadInputTests {
     static let goodSite: [String: String] = [
-        "content/site.yaml": "title: T\nbase_url: https://example.org/\n",
+        "content/site.yaml": "title: T\nbase_url: https://example.org/\ndefault_language: en\nlanguages: [{code: en, name: English}]\n",
         "content/index.md": "---\ntitle: Home\n---\nSee [the report page](report.md).\n",
         "content/report.md": "---\ntitle: Report\n---\nCall 999.\n",
         "content/_data/contacts.yaml": "- id: helpline\n  label: Helpline\n  number: 08000 121 700\n  group: advice\n",
@@ -42,26 +42,26 @@ import Testing
              "content/report.md:2: error: this file is not saved as UTF-8 text"),
         Case("unknown layout", "content/report.md", "---\ntitle: Report\nlayout: flyerr\n---\nText\n",
              "content/report.md:3: error: the layout 'flyerr' does not exist in the theme"),
-        Case("unknown site setting", "content/site.yaml", "title: T\nbase_url: https://example.org/\nlanguage: en\n",
-             "content/site.yaml:3: error: setting 'language' is not known"),
+        Case("unknown site setting", "content/site.yaml", "title: T\nbase_url: https://example.org/\ndefault_language: en\nlanguages: [{code: en, name: English}]\nlanguage: en\n",
+             "content/site.yaml:5: error: setting 'language' is not known"),
         Case("unknown contact", "content/report.md", "---\ntitle: Report\n---\nCall the Helpline on {{contact helpine}}.\n",
              "content/report.md:4: error: there is no contact with the id 'helpine' in content/_data/contacts.yaml\n    4 | Call the Helpline on {{contact helpine}}.\n    help: did you mean 'helpline'?"),
         Case("not a UK number", "content/_data/contacts.yaml", "- id: helpline\n  label: Helpline\n  number: 0800 121 70\n  group: advice\n",
              "content/_data/contacts.yaml:3: error: '0800 121 70' is not a UK phone number"),
-        Case("help block names a missing contact", "content/site.yaml", "title: T\nbase_url: https://example.org/\nhelp_contacts: [helpline, emergency]\n",
-             "content/site.yaml:3: error: 'help_contacts' names 'emergency', which is not a contact in _data/contacts.yaml"),
+        Case("help block names a missing contact", "content/site.yaml", "title: T\nbase_url: https://example.org/\ndefault_language: en\nlanguages: [{code: en, name: English}]\nhelp_contacts: [helpline, emergency]\n",
+             "content/site.yaml:5: error: 'help_contacts' names 'emergency', which is not a contact in _data/contacts.yaml"),
         Case("missing download", "content/report.md", "---\ntitle: Report\ndownloads:\n  - {file: files/flyer.pdf, language: pl, title: flyer}\n---\nText\n",
              "content/report.md:4: error: the download 'files/flyer.pdf' is not a file in the content folder"),
         Case("partner with a bad email", "content/_data/partners.csv", "name,type,areas,email\nHull City Council,local-authority,all,info@\n",
              "content/_data/partners.csv:2: error: column 'email': 'info@' is not an email address"),
         Case("partner row with a missing cell", "content/_data/partners.csv", "name,type,areas,email\n\"Hull, City Council\",local-authority,all\n",
              "content/_data/partners.csv:2: error: this row has 3 cells, but the header names 4 columns"),
-        Case("menu to a missing page", "content/site.yaml", "title: T\nbase_url: https://example.org/\nmenu:\n  - label: Signs\n    page: signs.md\n",
-             "content/site.yaml:5: error: the menu entry 'Signs' points to 'signs.md', which is not a page"),
+        Case("menu to a missing page", "content/site.yaml", "title: T\nbase_url: https://example.org/\ndefault_language: en\nlanguages: [{code: en, name: English}]\nmenu:\n  - label: Signs\n    page: signs.md\n",
+             "content/site.yaml:7: error: the menu entry 'Signs' points to 'signs.md', which is not a page"),
         Case("a page where the search page goes", "content/search.md", "---\ntitle: Search\n---\nFind things.\n",
              "content/search.md:1: error: this page's address /search/ is where Waymark puts the search page\n    1 | ---\n    help: give the page another 'slug:', or turn search off with 'search: false' in site.yaml"),
-        Case("search setting that is not true or false", "content/site.yaml", "title: T\nbase_url: https://example.org/\nsearch: sometimes\n",
-             "content/site.yaml:3: error: 'search' should be true or false, not 'sometimes'"),
+        Case("search setting that is not true or false", "content/site.yaml", "title: T\nbase_url: https://example.org/\ndefault_language: en\nlanguages: [{code: en, name: English}]\nsearch: sometimes\n",
+             "content/site.yaml:5: error: 'search' should be true or false, not 'sometimes'"),
     ]
 
     @Test(arguments: cases)

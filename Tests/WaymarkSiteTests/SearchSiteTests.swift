@@ -10,6 +10,7 @@ import WaymarkSite
         "site.yaml": """
             title: T
             base_url: https://example.org/
+            default_language: en
             languages:
               - {code: en, name: English, direction: ltr}
               - {code: pl, name: Polski, direction: ltr}
