@@ -66,7 +66,9 @@ struct PageRenderer: Sendable {
         let document: MarkdownDocument
         var diagnostics: [Diagnostic] = []
         switch page.loadBody() {
-        case .success(let body): document = MarkdownParser.parse(body.text, firstLine: body.firstLine)
+        case .success(let body):
+            document = MarkdownParser.parse(body.text, firstLine: body.firstLine)
+            diagnostics += PrivateValueCheck.problems(in: page, body: body.text, firstLine: body.firstLine, index: site.privateValues)
         case .failure(let problem):
             document = MarkdownDocument(blocks: [])
             diagnostics.append(problem)

@@ -16,6 +16,8 @@ public struct Site: Sendable {
     public let contacts: [Contact]
     /// Member organisations from `_data/partners.csv`, A–Z.
     public let partners: [Partner]
+    /// Fingerprints of the spreadsheet's professionals-only values, to keep them off pages.
+    public let privateValues: PrivateValueIndex
     /// The content folder on disk, for sizes of downloadable files.
     public let contentDirectory: String
 
@@ -33,10 +35,12 @@ public struct Site: Sendable {
     /// Folder (`""` for the home page) → language → index of the folder's `index` page.
     let sectionPages: [String: [LanguageTag: Int]]
 
-    public init(config: SiteConfig, content: LoadedContent, contacts: [Contact] = [], partners: [Partner] = [], contentDirectory: String = "") {
+    public init(config: SiteConfig, content: LoadedContent, contacts: [Contact] = [], directory: PartnerDirectory = PartnerDirectory(),
+                contentDirectory: String = "") {
         self.config = config
         self.contacts = contacts
-        self.partners = partners
+        partners = directory.partners
+        privateValues = directory.privateValues
         self.contentDirectory = contentDirectory
         pages = Site.inheritingWeights(content.pages.sorted { $0.sourcePath < $1.sourcePath }, defaultLanguage: config.defaultLanguage.tag)
         staticFiles = content.staticFiles

@@ -87,10 +87,10 @@ public struct SiteBuilder: Sendable {
         clock.lap("configuration and theme")
         let content = try ContentLoader(contentDirectory: source, displayRoot: displaySource, config: config, includeDrafts: options.includeDrafts).load().get()
         let contacts = try ContactsLoader.load(path: source + "/_data/contacts.yaml", displayPath: displaySource + "/_data/contacts.yaml").get()
-        let partners = try PartnerDirectoryLoader.load(path: source + "/_data/partners.csv", displayPath: displaySource + "/_data/partners.csv",
+        let directory = try PartnerDirectoryLoader.load(path: source + "/_data/partners.csv", displayPath: displaySource + "/_data/partners.csv",
                                                        areas: config.areas).get()
         clock.lap("content")
-        let site = Site(config: config, content: content, contacts: contacts, partners: partners, contentDirectory: source)
+        let site = Site(config: config, content: content, contacts: contacts, directory: directory, contentDirectory: source)
         diagnostics.append(contentsOf: SiteChecks.run(site: site, theme: theme))
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         clock.lap("site structure")

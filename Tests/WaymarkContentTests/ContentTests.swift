@@ -27,7 +27,7 @@ private func frontMatter(_ text: String) -> (FrontMatter?, [String]) {
         slug: report-it
         aliases: [/reporting/, old-report]
         tags: Labour exploitation
-        draft: no
+        draft: false
         ---
         Body
         """)

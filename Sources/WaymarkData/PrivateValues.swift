@@ -1,0 +1,33 @@
+import WaymarkCore
+
+/// Finds professionals-only values where the public can see them, in the spreadsheet itself.
+enum PrivateValues {
+    /// The private cells of every row that has the right number of cells.
+    static func index(_ rows: [PartnerDirectoryLoader.Row]) -> PrivateValueIndex {
+        var index = PrivateValueIndex()
+        for row in rows {
+            for column in PartnerColumn.allCases where column.isPrivate {
+                if let value = row[column] { index.add(value, column: column, line: row.record.line) }
+            }
+        }
+        return index
+    }
+
+    /// An error for each public cell holding a private value, from its own row or another.
+    static func leaksIntoPublicColumns(_ rows: [PartnerDirectoryLoader.Row], index: PrivateValueIndex) -> [Diagnostic] {
+        guard !index.isEmpty else { return [] }
+        var problems: [Diagnostic] = []
+        for row in rows {
+            for column in PartnerColumn.allCases where !column.isPrivate {
+                guard let value = row[column] else { continue }
+                for origin in index.matches(in: value[...]) {
+                    problems.append(row.problem(
+                        column, "contains \(origin.described(from: row.record.line)), which is for professionals only and must not be published",
+                        kind: "private-\(origin.column.rawValue)",
+                        help: "take it out of '\(column.rawValue)': people's names and their direct numbers and emails belong only in the contact_ columns"))
+                }
+            }
+        }
+        return problems
+    }
+}
