@@ -109,24 +109,52 @@ enum Directives {
         return false
     }
 
-    /// Splits text around directives; text without one comes back unchanged.
+    /// Splits text around directives; text without one comes back unchanged. `{{` followed by
+    /// a word starts a directive: if the rest is not `name argument}}` on the same line, it
+    /// comes back as a malformed directive to be reported.
     static func split(_ text: String, line: Int) -> [MarkdownInline] {
         var result: [MarkdownInline] = []
         var rest = Substring(text)
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            let inside = rest[open.upperBound..<close.lowerBound].split(separator: " ", omittingEmptySubsequences: false)
-            guard inside.count == 2, inside[0].allSatisfy({ $0.isASCII && $0.isLetter }),
-                  inside[1].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+        while let open = rest.range(of: "{{") {
+            let after = rest[open.upperBound...]
+            let attempted = after.drop { $0 == " " }.first.map { $0.isASCII && $0.isLetter } ?? false
+            let close = after.range(of: "}}")
+            guard attempted || close != nil else { break }
+            guard let close else {
+                if open.lowerBound > rest.startIndex { result.append(.text(String(rest[..<open.lowerBound]))) }
+                result.append(.directive(malformed(after, closed: false, line: line, problem: "is not closed with '}}' on the same line")))
+                rest = rest[rest.endIndex...]
+                break
+            }
+            let inside = after[..<close.lowerBound]
+            let words = inside.split(separator: " ")
+            let wellFormed = words.count == 2 && words[0].allSatisfy({ $0.isASCII && $0.isLetter })
+                && words[1].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+            if !wellFormed && !attempted {
                 result.append(.text(String(rest[..<close.upperBound])))
                 rest = rest[close.upperBound...]
                 continue
             }
             if open.lowerBound > rest.startIndex { result.append(.text(String(rest[..<open.lowerBound]))) }
-            result.append(.directive(MarkdownDirective(name: String(inside[0]), argument: String(inside[1]), line: line)))
+            if wellFormed {
+                result.append(.directive(MarkdownDirective(name: String(words[0]), argument: String(words[1]), line: line)))
+            } else {
+                let problem = words.count < 2 ? "needs one word after '\(words.first ?? "")', such as the id of a contact"
+                    : words.count > 2 ? "should have one word after '\(words[0])', but has \(words.count - 1)"
+                    : "can only use letters, digits, '-' and '_' in '\(words[1])'"
+                result.append(.directive(malformed(inside, closed: true, line: line, problem: problem)))
+            }
             rest = rest[close.upperBound...]
         }
         if !rest.isEmpty { result.append(.text(String(rest))) }
         return mergeText(result)
+    }
+
+    private static func malformed(_ inside: Substring, closed: Bool, line: Int, problem: String) -> MarkdownDirective {
+        let name = inside.drop { $0 == " " }.prefix { $0.isASCII && $0.isLetter }
+        let shown = inside.count > 40 ? inside.prefix(40) + "…" : inside + (closed ? "}}" : "")
+        return MarkdownDirective(name: String(name), argument: "", line: line,
+                                 malformed: "the directive '{{\(shown)' \(problem)")
     }
 
     /// The directive a paragraph consists of, if it holds nothing else.

@@ -183,6 +183,11 @@ public struct HTMLRenderer {
     }
 
     private func renderDirective(_ directive: MarkdownDirective, isBlock: Bool, into state: inout RenderState) {
+        if let problem = directive.malformed {
+            state.issues.append(MarkdownIssue(line: directive.line, isError: true, message: problem,
+                                              help: "write it on one line as {{\(directive.name.isEmpty ? "contact" : directive.name) id}}, e.g. {{contact helpline}}; to show braces as text, put them in backticks"))
+            return
+        }
         switch resolveDirective(directive, isBlock) {
         case .html(let html):
             state.raw(html)

@@ -80,11 +80,15 @@ public struct MarkdownDirective: Sendable, Equatable {
     public var name: String
     public var argument: String
     public var line: Int
+    /// Why text that starts like a directive is not one (`{{contact}}`, `{{contact helpline`),
+    /// so the mistake is reported instead of the braces being published as text.
+    public var malformed: String?
 
-    public init(name: String, argument: String, line: Int) {
+    public init(name: String, argument: String, line: Int, malformed: String? = nil) {
         self.name = name
         self.argument = argument
         self.line = line
+        self.malformed = malformed
     }
 }
 

@@ -5,7 +5,25 @@ import WaymarkCore
 enum SiteChecks {
     static func run(site: Site, theme: Theme) -> [Diagnostic] {
         layouts(site: site, theme: theme) + menus(site: site) + help(site: site) + downloads(site: site)
-            + contactTranslations(site: site) + searchAddresses(site: site, theme: theme)
+            + contactTranslations(site: site) + searchAddresses(site: site, theme: theme) + orphanTranslations(site: site)
+    }
+
+    /// A translation whose default-language page is missing (usually renamed) is published on
+    /// its own, unlinked from the default language; say so, since the fix is usually a rename.
+    static func orphanTranslations(site: Site) -> [Diagnostic] {
+        let defaultLanguage = site.config.defaultLanguage
+        return site.pages.compactMap { page in
+            guard page.language.tag != defaultLanguage.tag, !page.isGenerated,
+                  site.translation(key: page.translationKey, language: defaultLanguage.tag) == nil else { return nil }
+            let source = page.translationKey + ".md"
+            let draft = site.draftPaths.contains(source)
+            let summary = draft
+                ? "the \(defaultLanguage.name) page this translates, \(source), is a draft, so this translation is published without it"
+                : "this translation has no \(defaultLanguage.name) page: there is no \(source) (or page with 'translation_key: \(page.translationKey)') for it to translate"
+            return .warning(SourceLocation(file: page.displayPath, line: 1), summary,
+                            help: draft ? "publish the \(defaultLanguage.name) page, or mark this translation 'draft: true' too"
+                                : "if the \(defaultLanguage.name) page was renamed, rename this file to match or set 'translation_key:'; until then it is published on its own at \(page.url.value), with no language links to or from it")
+        }
     }
 
     /// The search and A–Z pages Waymark makes must not land on a page of the site's own.
