@@ -82,7 +82,19 @@ private func render(_ markdown: String, anchors: Bool = false,
     @Test func inlineAndBlockDirectives() {
         #expect(render("Call {{contact helpline}} now.").html == "<p>Call [helpline] now.</p>\n")
         #expect(render("{{contact helpline}}\n").html == "<div>helpline</div>\n")
-        #expect(render("Not one: {{ nothing here }} and {{contact}}.").html == "<p>Not one: {{ nothing here }} and {{contact}}.</p>\n")
+        #expect(render("Not one: {{ 1 }} and {{{ or }}.").html == "<p>Not one: {{ 1 }} and {{{ or }}.</p>\n")
+        #expect(render("Spaced: {{ contact  helpline }}.").html == "<p>Spaced: [helpline].</p>\n")
+    }
+
+    @Test func textThatStartsLikeADirectiveMustBeOne() {
+        let result = render("Intro\nCall {{contact}} or {{contact a b}}\nor {{contact helpline")
+        #expect(result.issues.map(\.line) == [2, 2, 3])
+        #expect(result.issues.map(\.message) == [
+            "the directive '{{contact}}' needs one word after 'contact', such as the id of a contact",
+            "the directive '{{contact a b}}' should have one word after 'contact', but has 2",
+            "the directive '{{contact helpline' is not closed with '}}' on the same line",
+        ])
+        #expect(!result.html.contains("{{"))
     }
 
     @Test func brokenDirectivesAreErrorsAtTheirLine() {
