@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -33,8 +34,12 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "WaymarkCLI", dependencies: [
+        .target(name: "WaymarkServer", dependencies: [
             "WaymarkCore", "WaymarkSite",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
+        .target(name: "WaymarkCLI", dependencies: [
+            "WaymarkCore", "WaymarkSite", "WaymarkServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "waymark", dependencies: ["WaymarkCLI"]),
@@ -43,6 +48,7 @@ let package = Package(
         .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent"]),
         .testTarget(name: "WaymarkDataTests", dependencies: ["WaymarkData"]),
         .testTarget(name: "WaymarkSearchTests", dependencies: ["WaymarkSearch"]),
+        .testTarget(name: "WaymarkServerTests", dependencies: ["WaymarkServer", "WaymarkSite", "waymark"]),
         .testTarget(
             name: "WaymarkSiteTests",
             dependencies: ["WaymarkSite", "WaymarkCLI", "waymark"],
