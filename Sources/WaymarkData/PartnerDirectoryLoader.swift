@@ -5,9 +5,10 @@ import WaymarkCore
 /// Reads and checks `content/_data/partners.csv`: every problem names the row's line and the column.
 public enum PartnerDirectoryLoader {
     /// The partners, sorted by name, or every problem found. A site without the file has none.
-    public static func load(path: String, displayPath: String, areas: [String]) -> Result<[Partner], BuildFailure> {
-        YAMLReader.readText(path: path, displayPath: displayPath).flatMap { text in
-            text.map { parse($0, file: displayPath, areas: areas) } ?? .success([])
+    /// `file` is the path inside the folder `source` reads (`_data/partners.csv`).
+    public static func load(from source: SourceReader, file: String, areas: [String]) -> Result<[Partner], BuildFailure> {
+        source.optionalText(file).flatMap { text in
+            text.map { parse($0, file: source.display(file), areas: areas) } ?? .success([])
         }
     }
 
