@@ -168,12 +168,12 @@ public struct SourceReader: Sendable {
     }
 
     private func tooLarge(_ limit: Int, location: SourceLocation) -> Diagnostic {
-        let mebibytes = limit / (1024 * 1024)
+        let size = limit >= 1024 * 1024 ? "\(limit / (1024 * 1024)) MiB" : "\(limit) bytes"
         if limit <= SourceReader.textSizeLimit {
-            return .error(location, "this file is larger than \(mebibytes) MiB, the most Waymark reads for a page, settings or theme file",
+            return .error(location, "this file is larger than \(size), the most Waymark reads for a page, settings or theme file",
                           help: "split it into smaller files; if it is not text (a video or a document saved with the wrong name), give it its proper name")
         }
-        return .error(location, "this file is larger than \(mebibytes) MiB, the most Waymark publishes as one file",
+        return .error(location, "this file is larger than \(size), the most Waymark publishes as one file",
                       help: "make it smaller (compress the PDF, image or video), or put it on another service and link to it")
     }
 

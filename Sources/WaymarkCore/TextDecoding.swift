@@ -78,8 +78,8 @@ public enum TextDecoding {
             if index % 2 == 0 { even += 1 } else { odd += 1 }
         }
         let pairs = max(sample.count / 2, 1)
-        if odd * 8 >= pairs, even * 8 <= odd { return .utf16(bigEndian: false, offset: nul) }
-        if even * 8 >= pairs, odd * 8 <= even { return .utf16(bigEndian: true, offset: nul) }
+        if odd >= 4, odd * 8 >= pairs, even * 8 <= odd { return .utf16(bigEndian: false, offset: nul) }
+        if even >= 4, even * 8 >= pairs, odd * 8 <= even { return .utf16(bigEndian: true, offset: nul) }
         return .nul(offset: nul)
     }
 
