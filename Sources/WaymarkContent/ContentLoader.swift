@@ -8,6 +8,8 @@ public struct LoadedContent: Sendable {
     public var staticFiles: [StaticFile]
     /// Pages left out because they are drafts (kept to explain links to them).
     public var draftPaths: Set<String>
+    /// Problems that did not stop the build: links and special files that were skipped.
+    public var warnings: [Diagnostic]
 }
 
 /// Walks the content folder, reads every page's front matter, and decides every URL.
@@ -17,6 +19,8 @@ public struct ContentLoader: Sendable {
     public var displayRoot: String
     public var config: SiteConfig
     public var includeDrafts: Bool
+    /// Reads every page, so links and files that are not text are refused in one place.
+    var reader: SourceReader { SourceReader(root: contentDirectory, displayRoot: displayRoot) }
 
     public init(contentDirectory: String, displayRoot: String, config: SiteConfig, includeDrafts: Bool) {
         self.contentDirectory = contentDirectory
@@ -33,9 +37,9 @@ public struct ContentLoader: Sendable {
 
     /// Loads everything; fails with all problems found.
     public func load() -> Result<LoadedContent, BuildFailure> {
-        let files = listFiles()
-        let markdown = files.filter { $0.hasSuffix(".md") }
         var diagnostics = Diagnostics()
+        let files = listFiles(diagnostics: &diagnostics)
+        let markdown = files.filter { $0.hasSuffix(".md") }
         let results = ConcurrentMap.map(markdown) { loadPage($0) }
         var pages: [Page] = []
         var drafts: Set<String> = []
@@ -51,7 +55,7 @@ public struct ContentLoader: Sendable {
         let staticFiles = files.filter { !$0.hasSuffix(".md") }.map { StaticFile(sourcePath: $0, url: URLPath("/" + $0)) }
         diagnostics.append(contentsOf: URLClashes.find(pages: pages, staticFiles: staticFiles))
         if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics)) }
-        return .success(LoadedContent(pages: pages, staticFiles: staticFiles, draftPaths: drafts))
+        return .success(LoadedContent(pages: pages, staticFiles: staticFiles, draftPaths: drafts, warnings: diagnostics.warnings))
     }
 
     /// Every language with pages gets a home page that lists them, written by Waymark when the
@@ -72,8 +76,15 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    private func listFiles() -> [String] {
-        FileTree.files(under: contentDirectory).filter { !ContentLoader.isIgnored($0) }
+    /// The files to publish. What the walk skipped is reported, except warnings about names that
+    /// are never published anyway (`_data/`, `site.yaml`): those are read by name, and the
+    /// reader explains a link there itself.
+    private func listFiles(diagnostics: inout Diagnostics) -> [String] {
+        let listing = FileTree.list(root: contentDirectory)
+        for finding in listing.findings where finding.severity == .error || !ContentLoader.isIgnored(finding.path) {
+            diagnostics.append(finding.diagnostic(displayRoot: displayRoot))
+        }
+        return listing.files.filter { !ContentLoader.isIgnored($0) }
     }
 
     enum PageResult: Sendable {
@@ -83,17 +94,14 @@ public struct ContentLoader: Sendable {
 
     func loadPage(_ relativePath: String) -> PageResult {
         let display = displayRoot + "/" + relativePath
-        let filePath = contentDirectory + "/" + relativePath
-        guard let data = FileManager.default.contents(atPath: filePath) else {
-            return .failed([.error(SourceLocation(file: display), "this file could not be read")])
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            return .failed([.error(SourceLocation(file: display, line: SourceText.firstInvalidUTF8Line(data)),
-                                   "this file is not saved as UTF-8 text",
-                                   help: "open it and save it again with the UTF-8 encoding")])
+        let text: String
+        switch reader.text(relativePath) {
+        case .success(let contents): text = contents
+        case .failure(.missing): return .failed([.error(SourceLocation(file: display), "this file disappeared while the site was being built", help: "build again")])
+        case .failure(.refused(let diagnostic)): return .failed([diagnostic])
         }
         let source: SplitSource
-        switch FrontMatterParser.split(SourceText.stripBOM(text), file: display) {
+        switch FrontMatterParser.split(text, file: display) {
         case .success(let split): source = split
         case .failure(let diagnostic): return .failed([diagnostic])
         }
@@ -109,26 +117,6 @@ public struct ContentLoader: Sendable {
             sourcePath: relativePath, displayPath: display, language: naming.language,
             translationKey: frontMatter.translationKey ?? naming.translationKey, kind: naming.kind, folder: naming.folder,
             url: naming.url(slug: frontMatter.slug), frontMatter: frontMatter,
-            filePath: filePath))
-    }
-}
-
-/// Small text helpers for reading source files.
-enum SourceText {
-    static func stripBOM(_ text: String) -> String {
-        text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-    }
-
-    /// The line of the first byte sequence that is not valid UTF-8.
-    static func firstInvalidUTF8Line(_ data: Data) -> Int {
-        let bytes = [UInt8](data)
-        var line = 1
-        var lineStart = 0
-        for (index, byte) in bytes.enumerated() where byte == 0x0A {
-            if String(validating: bytes[lineStart..<index], as: UTF8.self) == nil { return line }
-            line += 1
-            lineStart = index + 1
-        }
-        return line
+            filePath: contentDirectory + "/" + relativePath))
     }
 }

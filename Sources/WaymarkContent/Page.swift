@@ -36,11 +36,15 @@ public struct Page: Sendable, Identifiable {
     /// The Markdown after the front matter, and the file line it starts on.
     public func loadBody() -> Result<(text: String, firstLine: Int), Diagnostic> {
         guard let filePath else { return .success(("", 1)) }
-        guard let data = FileManager.default.contents(atPath: filePath),
-              let text = String(validating: data, as: UTF8.self) else {
+        // `filePath` is the content folder, `/`, then `sourcePath`; the page is read through the
+        // same reader as when it was loaded, so it decodes to the same text.
+        let root = String(filePath.utf8.dropLast(sourcePath.utf8.count + 1))!
+        switch SourceReader(root: root, displayRoot: "").text(sourcePath) {
+        case .success(let text):
+            return FrontMatterParser.split(text, file: displayPath).map { ($0.body, $0.bodyFirstLine) }
+        case .failure:
             return .failure(.error(SourceLocation(file: displayPath), "this file changed or disappeared during the build", help: "build again"))
         }
-        return FrontMatterParser.split(SourceText.stripBOM(text), file: displayPath).map { ($0.body, $0.bodyFirstLine) }
     }
 }
 

@@ -97,9 +97,10 @@ public enum SiteConfigLoader {
         "search",
     ]
 
-    /// Loads the configuration at `path`; `displayPath` is what messages call the file.
-    public static func load(path: String, displayPath: String, baseURLOverride: String? = nil) -> Result<SiteConfig, BuildFailure> {
-        YAMLReader.readText(path: path, displayPath: displayPath).flatMap { text in
+    /// Loads `site.yaml` from the content folder `source` reads.
+    public static func load(from source: SourceReader, baseURLOverride: String? = nil) -> Result<SiteConfig, BuildFailure> {
+        let displayPath = source.display("site.yaml")
+        return source.optionalText("site.yaml").flatMap { text in
             guard let text else {
                 return .failure(BuildFailure(Diagnostics([.error(
                     SourceLocation(file: displayPath), "the site settings file is missing",

@@ -36,16 +36,6 @@ public struct YAMLReader: Sendable {
         scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    /// Reads a UTF-8 text file: nil when it does not exist, an error naming it when it is not text.
-    public static func readText(path: String, displayPath: String) -> Result<String?, BuildFailure> {
-        guard let data = FileManager.default.contents(atPath: path) else { return .success(nil) }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            return .failure(BuildFailure(Diagnostics([.error(SourceLocation(file: displayPath), "this file is not saved as UTF-8 text",
-                                                             help: "open it and save it again with the UTF-8 encoding")])))
-        }
-        return .success(text)
-    }
-
     /// Parses a whole file's YAML, its syntax error as the build's failure.
     public func parseDocument(_ text: String) -> Result<Node?, BuildFailure> {
         parse(text).mapError { BuildFailure(Diagnostics([$0])) }

@@ -56,22 +56,11 @@ final class SourceLineCache {
         return lines
     }
 
+    /// Decoded as the build read it (BOM dropped, CRLF and CR made LF), so line numbers agree.
+    /// The printer reads the file by its display path, which is relative to where waymark runs.
     private static func read(_ file: String) -> [Substring]? {
-        guard let data = FileManager.default.contents(atPath: file), var text = String(validating: data, as: UTF8.self) else { return nil }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        // Line ends as editors save them: CRLF, LF or a lone CR each end one line.
-        var lines: [Substring] = []
-        var start = text.startIndex
-        var index = start
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\n" || character == "\r" || character == "\r\n" {
-                lines.append(text[start..<index])
-                start = text.index(after: index)
-            }
-            index = text.index(after: index)
-        }
-        lines.append(text[start...])
-        return lines
+        guard let data = FileManager.default.contents(atPath: file),
+              case .success(let text) = TextDecoding.decode([UInt8](data)) else { return nil }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 }

@@ -8,8 +8,10 @@ public enum ContactsLoader {
     static let knownFields = ["id", "label", "number", "tel", "hours", "notes", "when", "emergency", "group", "translations"]
 
     /// The contacts, or every problem found. A site without the file has no contacts.
-    public static func load(path: String, displayPath: String) -> Result<[Contact], BuildFailure> {
-        YAMLReader.readText(path: path, displayPath: displayPath).flatMap { text in
+    /// `file` is the path inside the folder `source` reads (`_data/contacts.yaml`).
+    public static func load(from source: SourceReader, file: String) -> Result<[Contact], BuildFailure> {
+        let displayPath = source.display(file)
+        return source.optionalText(file).flatMap { text in
             text.map { parse($0, displayPath: displayPath) } ?? .success([])
         }
     }

@@ -21,9 +21,10 @@ public struct PartnerDirectory: Sendable {
 /// with those cells left out, and a private cell's problem is described without its value.
 public enum PartnerDirectoryLoader {
     /// The partners, or every problem found. A site without the file has none.
-    public static func load(path: String, displayPath: String, areas: [String]) -> Result<PartnerDirectory, BuildFailure> {
-        YAMLReader.readText(path: path, displayPath: displayPath)
-            .flatMap { text in text.map { parse($0, file: displayPath, areas: areas) } ?? .success(PartnerDirectory()) }
+    /// `file` is the path inside the folder `source` reads (`_data/partners.csv`).
+    public static func load(from source: SourceReader, file: String, areas: [String]) -> Result<PartnerDirectory, BuildFailure> {
+        source.optionalText(file)
+            .flatMap { text in text.map { parse($0, file: source.display(file), areas: areas) } ?? .success(PartnerDirectory()) }
             .mapError(withoutSourceLines)
     }
 

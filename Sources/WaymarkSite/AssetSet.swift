@@ -26,25 +26,40 @@ public struct AssetSet: Sendable {
         String(path.map { "/.-".contains($0) ? "_" : $0 })
     }
 
-    static func load(directory: String, displayRoot: String, diagnostics: inout Diagnostics) -> AssetSet {
-        let files = FileTree.files(under: directory)
+    /// Every file under `folder` (`assets`) of the theme `source` reads. Stylesheets are read
+    /// as text (line endings and a BOM normalised, encoding checked); the rest byte for byte.
+    static func load(_ source: SourceReader, folder: String, diagnostics: inout Diagnostics) -> AssetSet {
+        let listing = FileTree.list(root: source.root, folder: folder)
+        diagnostics.append(contentsOf: listing.findings.map { $0.diagnostic(displayRoot: source.displayRoot) })
+        let files = listing.files.map { String($0.dropFirst(folder.count + 1)) }
         var urls: [String: URLPath] = [:]
         var assets: [Asset] = []
         // Stylesheets refer to other assets, so they are hashed after those names are known.
         let ordered = files.filter { !$0.hasSuffix(".css") } + files.filter { $0.hasSuffix(".css") }
         for path in ordered {
-            guard var data = FileManager.default.contents(atPath: directory + "/" + path) else {
-                diagnostics.append(.error(SourceLocation(file: displayRoot + "/" + path), "this file could not be read"))
+            let data: Data
+            switch read(source, folder + "/" + path) {
+            case .success(let contents):
+                data = path.hasSuffix(".css") ? Data(CSSURLRewriter.rewrite(String(decoding: contents, as: UTF8.self), stylesheet: path, urls: urls).utf8) : contents
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
                 continue
-            }
-            if path.hasSuffix(".css"), let css = String(data: data, encoding: .utf8) {
-                data = Data(CSSURLRewriter.rewrite(css, stylesheet: path, urls: urls).utf8)
             }
             let url = URLPath("/assets/" + fingerprinted(path, hash: ContentHash.hex(data)))
             urls[path] = url
             assets.append(Asset(sourcePath: path, url: url, contents: data))
         }
         return AssetSet(assets: assets.sorted { $0.sourcePath < $1.sourcePath })
+    }
+
+    private static func read(_ source: SourceReader, _ file: String) -> Result<Data, Diagnostic> {
+        let contents = file.hasSuffix(".css") ? source.text(file).map { Data($0.utf8) } : source.bytes(file).map { Data($0) }
+        return contents.mapError { failure in
+            switch failure {
+            case .missing: return .error(SourceLocation(file: source.display(file)), "this file disappeared while the site was being built", help: "build again")
+            case .refused(let diagnostic): return diagnostic
+            }
+        }
     }
 
     static func fingerprinted(_ path: String, hash: String) -> String {

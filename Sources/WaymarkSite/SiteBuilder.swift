@@ -81,14 +81,15 @@ public struct SiteBuilder: Sendable {
         guard FileManager.default.fileExists(atPath: source) else {
             throw BuildFailure(Diagnostics([.error(SourceLocation(file: displaySource), "the content folder does not exist", help: "run waymark from the site's folder, or pass --source")]))
         }
-        let config = try SiteConfigLoader.load(path: source + "/site.yaml", displayPath: displaySource + "/site.yaml", baseURLOverride: options.baseURL).get()
+        let contentReader = SourceReader(root: source, displayRoot: displaySource)
+        let config = try SiteConfigLoader.load(from: contentReader, baseURLOverride: options.baseURL).get()
         let (theme, themeWarnings) = try Theme.load(directory: options.themeDirectory, displayRoot: SiteBuilder.display(options.themeDirectory), config: config).get()
         diagnostics.append(contentsOf: themeWarnings)
         clock.lap("configuration and theme")
         let content = try ContentLoader(contentDirectory: source, displayRoot: displaySource, config: config, includeDrafts: options.includeDrafts).load().get()
-        let contacts = try ContactsLoader.load(path: source + "/_data/contacts.yaml", displayPath: displaySource + "/_data/contacts.yaml").get()
-        let directory = try PartnerDirectoryLoader.load(path: source + "/_data/partners.csv", displayPath: displaySource + "/_data/partners.csv",
-                                                       areas: config.areas).get()
+        diagnostics.append(contentsOf: content.warnings)
+        let contacts = try ContactsLoader.load(from: contentReader, file: "_data/contacts.yaml").get()
+        let directory = try PartnerDirectoryLoader.load(from: contentReader, file: "_data/partners.csv", areas: config.areas).get()
         clock.lap("content")
         let site = Site(config: config, content: content, contacts: contacts, directory: directory, contentDirectory: source)
         diagnostics.append(contentsOf: SiteChecks.run(site: site, theme: theme))
@@ -151,7 +152,14 @@ public struct SiteBuilder: Sendable {
             clock.lap("search index")
         }
         for file in generated { try writer.write(file) }
-        for file in site.staticFiles { try writer.copy(from: source + "/" + file.sourcePath, to: file.url.outputFile) }
+        // Read through the reader, not copied: a copy would follow a link swapped in since the walk.
+        for file in site.staticFiles {
+            switch contentReader.bytes(file.sourcePath, limit: SourceReader.staticFileSizeLimit) {
+            case .success(let bytes): try writer.write(RenderedFile(path: file.url.outputFile, contents: Data(bytes)))
+            case .failure(.missing): throw BuildFailure(Diagnostics([.error(SourceLocation(file: contentReader.display(file.sourcePath)), "this file disappeared while the site was being built", help: "build again")]))
+            case .failure(.refused(let problem)): throw BuildFailure(Diagnostics([problem]))
+            }
+        }
         try writer.publish()
         clock.lap("write and publish")
 

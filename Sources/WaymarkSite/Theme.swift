@@ -25,30 +25,35 @@ public struct Theme: Sendable {
                 SourceLocation(file: displayRoot + "/templates"), "the theme has no templates folder",
                 help: "check the --theme option points at a theme (the default is 'theme')")])))
         }
-        let templates = loadTemplates(directory: directory + "/templates", displayRoot: displayRoot + "/templates", diagnostics: &diagnostics)
+        let source = SourceReader(root: directory, displayRoot: displayRoot)
+        let templates = loadTemplates(source, diagnostics: &diagnostics)
         for required in ["page", "section", "home", "404", "redirect"] where templates[required] == nil {
             diagnostics.append(.error(SourceLocation(file: "\(displayRoot)/templates/\(required).mustache"), "the theme is missing this template"))
         }
-        let strings = UIStrings.loadAll(directory: directory + "/i18n", displayRoot: displayRoot + "/i18n", config: config, diagnostics: &diagnostics)
-        let assets = AssetSet.load(directory: directory + "/assets", displayRoot: displayRoot + "/assets", diagnostics: &diagnostics)
+        let strings = UIStrings.loadAll(source, folder: "i18n", config: config, diagnostics: &diagnostics)
+        let assets = AssetSet.load(source, folder: "assets", diagnostics: &diagnostics)
         if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics)) }
         let theme = Theme(library: MustacheLibrary(templates: templates), templateNames: Set(templates.keys), strings: strings, assets: assets)
         return .success((theme, diagnostics))
     }
 
-    private static func loadTemplates(directory: String, displayRoot: String, diagnostics: inout Diagnostics) -> [String: MustacheTemplate] {
+    /// Every `.mustache` file under `templates/`, named by its path there without the extension.
+    private static func loadTemplates(_ source: SourceReader, diagnostics: inout Diagnostics) -> [String: MustacheTemplate] {
         FastHTMLEscaping.register()
         var templates: [String: MustacheTemplate] = [:]
-        for relative in FileTree.files(under: directory) where relative.hasSuffix(".mustache") {
-            let display = displayRoot + "/" + relative
+        let listing = FileTree.list(root: source.root, folder: "templates")
+        diagnostics.append(contentsOf: listing.findings.map { $0.diagnostic(displayRoot: source.displayRoot) })
+        for path in listing.files where path.hasSuffix(".mustache") {
+            let display = source.display(path)
+            let relative = path.dropFirst("templates/".count)
             let text: String
-            switch YAMLReader.readText(path: directory + "/" + relative, displayPath: display) {
-            case .success(let contents?): text = contents
-            case .success(nil):
-                diagnostics.append(.error(SourceLocation(file: display), "this template could not be read"))
+            switch source.text(path) {
+            case .success(let contents): text = contents
+            case .failure(.missing):
+                diagnostics.append(.error(SourceLocation(file: display), "this template disappeared while the site was being built", help: "build again"))
                 continue
-            case .failure(let failure):
-                diagnostics.append(contentsOf: failure.diagnostics)
+            case .failure(.refused(let diagnostic)):
+                diagnostics.append(diagnostic)
                 continue
             }
             do {

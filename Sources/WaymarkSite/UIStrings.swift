@@ -11,17 +11,20 @@ public struct UIStrings: Sendable {
 
     public subscript(key: String) -> String { values[key] ?? "" }
 
-    static func loadAll(directory: String, displayRoot: String, config: SiteConfig, diagnostics: inout Diagnostics) -> [LanguageTag: UIStrings] {
+    /// Reads `<folder>/<code>.yaml` for each of the site's languages through the theme's reader.
+    static func loadAll(_ source: SourceReader, folder: String, config: SiteConfig, diagnostics: inout Diagnostics) -> [LanguageTag: UIStrings] {
         let defaultTag = config.defaultLanguage.tag
-        let defaultDisplay = "\(displayRoot)/\(defaultTag.code).yaml"
-        guard let defaults = load(path: "\(directory)/\(defaultTag.code).yaml", display: defaultDisplay, diagnostics: &diagnostics) else {
+        let defaultFile = "\(folder)/\(defaultTag.code).yaml"
+        let defaultDisplay = source.display(defaultFile)
+        guard let defaults = load(source, defaultFile, diagnostics: &diagnostics) else {
             diagnostics.append(.error(SourceLocation(file: defaultDisplay), "the theme has no interface text for the default language '\(defaultTag.code)'"))
             return [:]
         }
         var result = [defaultTag: UIStrings(language: defaultTag, values: defaults)]
         for language in config.languages where language.tag != defaultTag {
-            let display = "\(displayRoot)/\(language.tag.code).yaml"
-            guard let own = load(path: "\(directory)/\(language.tag.code).yaml", display: display, diagnostics: &diagnostics) else {
+            let file = "\(folder)/\(language.tag.code).yaml"
+            let display = source.display(file)
+            guard let own = load(source, file, diagnostics: &diagnostics) else {
                 diagnostics.append(.warning(SourceLocation(file: display), "the theme has no interface text in '\(language.tag.code)', so \(config.defaultLanguage.name) is used", help: "translate \(defaultDisplay) into this file"))
                 result[language.tag] = UIStrings(language: language.tag, values: defaults)
                 continue
@@ -34,9 +37,10 @@ public struct UIStrings: Sendable {
         return result
     }
 
-    private static func load(path: String, display: String, diagnostics: inout Diagnostics) -> [String: String]? {
+    private static func load(_ source: SourceReader, _ file: String, diagnostics: inout Diagnostics) -> [String: String]? {
+        let display = source.display(file)
         let text: String
-        switch YAMLReader.readText(path: path, displayPath: display) {
+        switch source.optionalText(file) {
         case .success(nil): return nil
         case .success(let contents?): text = contents
         case .failure(let failure):

@@ -198,7 +198,7 @@ private func frontMatter(_ text: String) -> (FrontMatter?, [String]) {
         var bytes = Data("---\ntitle: Caf".utf8)
         bytes.append(0xE9)  // Latin-1 é
         bytes.append(contentsOf: Array("\n---\n".utf8))
-        #expect(try problems(["cafe.md": bytes]) == ["content/cafe.md:2: error: this file is not saved as UTF-8 text"])
+        #expect(try problems(["cafe.md": bytes]) == ["content/cafe.md:2: error: this file is not saved as UTF-8 text: the character after 'title: Caf' is not UTF-8 (it looks like 'é' saved in the older Windows-1252 encoding)"])
     }
 
     @Test func clashingAddressesAndUnknownLanguageSuffixes() throws {
