@@ -28,8 +28,10 @@ struct Worker: @unchecked Sendable {
     }
 
     private static func build(_ configuration: FuzzConfiguration, _ sandbox: Sandbox) throws -> Termination {
+        // Absolute, because the build runs inside the sandbox.
         let theme = URL(fileURLWithPath: configuration.theme).standardizedFileURL.path
-        return try ChildProcess(executable: configuration.waymark, arguments: ["build", "--quiet", "--theme", theme],
+        let waymark = URL(fileURLWithPath: configuration.waymark).standardizedFileURL.path
+        return try ChildProcess(executable: waymark, arguments: ["build", "--quiet", "--theme", theme],
                                 directory: sandbox.site, stderrPath: sandbox.stderrPath,
                                 timeout: configuration.timeout, memoryLimitKB: configuration.memoryLimitKB).run()
     }
