@@ -43,6 +43,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "waymark", dependencies: ["WaymarkCLI"]),
+        .target(name: "WaymarkFuzz"),
+        .executableTarget(name: "waymark-fuzz", dependencies: ["WaymarkFuzz"]),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"]),
         .testTarget(name: "WaymarkMarkdownTests", dependencies: ["WaymarkMarkdown"]),
         .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent"]),
@@ -54,5 +56,6 @@ let package = Package(
             dependencies: ["WaymarkSite", "WaymarkCLI", "waymark"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "WaymarkFuzzTests", dependencies: ["WaymarkFuzz", "waymark"], exclude: ["Fixtures"]),
     ]
 )
