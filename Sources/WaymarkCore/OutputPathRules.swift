@@ -22,6 +22,11 @@ public enum OutputPathRules {
         public var reason: String
         /// The file or folder name at fault, nil when the problem is the whole path.
         public var segment: String?
+
+        public init(reason: String, segment: String?) {
+            self.reason = reason
+            self.segment = segment
+        }
     }
 
     /// Nil when `path` may be written, else why not.

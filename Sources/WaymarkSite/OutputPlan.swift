@@ -87,7 +87,8 @@ struct OutputPlan {
                 let location = entry.slug.flatMap { $0.text == problem.segment ? $0.location : nil } ?? entry.location
                 problems.append(.error(location, "\(entry.what) cannot be published: \(problem.reason)", help: entry.help))
             } else if let other = owners[entry.path] {
-                problems.append(.error(entry.location, "\(entry.what) would be written to the same place as \(other.what) (\(other.location.prefix))"))
+                problems.append(.error(entry.location, "\(entry.what) would be written to \(entry.path), where \(other.location.prefix) already puts something",
+                                       help: "rename one of them, or give the page a different 'slug:'"))
             } else {
                 owners[entry.path] = entry
             }
@@ -104,7 +105,7 @@ struct OutputPlan {
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
                 if let file = owners[String(folder)] {
-                    problems.append(.error(file.location, "\(file.what) is a file, but \(entry.what) needs a folder of that name (\(entry.location.prefix))",
+                    problems.append(.error(file.location, "\(file.what) would be written as a file named \(folder), but \(entry.location.prefix) needs a folder of that name",
                                            help: "rename one of them"))
                     break
                 }
