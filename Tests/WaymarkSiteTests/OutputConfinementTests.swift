@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import WaymarkCore
+import WaymarkSite
 
 /// Whatever the content says, the build writes nothing outside its staging folder, names
 /// nothing a file system or host cannot take, and a bad name is an error at the line that asked
@@ -194,5 +196,47 @@ import Testing
         } else {
             #expect(result.status == 0, "\(result.stderr.prefix(2000))")
         }
+    }
+}
+
+/// The writer's own checks, for a path that got past the plan: refused, and never followed
+/// through a link planted in the staging folder.
+@Suite struct OutputWriterSafetyTests {
+    @Test func refusesPathsThatFailTheRules() throws {
+        let temp = try TempDir()
+        defer { temp.cleanUp() }
+        let writer = OutputWriter(outputDirectory: temp.path + "/out")
+        try writer.prepare()
+        defer { writer.discard() }
+        for path in ["../escaped.html", "/abs.html", "a//b.html", "con/index.html", "a\\b.html"] {
+            #expect(throws: OutputWriter.UnsafePathError.self) { try writer.write(RenderedFile(path: path, text: "x")) }
+            #expect(throws: OutputWriter.UnsafePathError.self) { try writer.makeDirectories(for: [path + "/index.html"]) }
+            #expect(throws: OutputWriter.UnsafePathError.self) { try writer.copy(from: temp.path, to: path) }
+            #expect(throws: OutputWriter.UnsafePathError.self) { try writer.rename("fine", to: path) }
+        }
+        #expect(!FileManager.default.fileExists(atPath: temp.path + "/escaped.html"))
+        do {
+            try writer.write(RenderedFile(path: "../x", text: "x"))
+        } catch {
+            #expect(error.localizedDescription == "Waymark refused to write '../x': it has '..' as a folder name, which would point outside its folder")
+        }
+    }
+
+    @Test func doesNotFollowLinksInStaging() throws {
+        let temp = try TempDir()
+        defer { temp.cleanUp() }
+        let writer = OutputWriter(outputDirectory: temp.path + "/out")
+        try writer.prepare()
+        defer { writer.discard() }
+        try FileManager.default.createDirectory(atPath: temp.path + "/elsewhere", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: writer.stagingDirectory + "/link.html", withDestinationPath: temp.path + "/target.html")
+        try FileManager.default.createSymbolicLink(atPath: writer.stagingDirectory + "/folder", withDestinationPath: temp.path + "/elsewhere")
+        #expect(throws: OutputWriter.WriteError.self) { try writer.write(RenderedFile(path: "link.html", text: "x")) }
+        #expect(throws: OutputWriter.WriteError.self) { try writer.makeDirectories(for: ["folder/a/index.html"]) }
+        #expect(!FileManager.default.fileExists(atPath: temp.path + "/target.html"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temp.path + "/elsewhere").isEmpty)
+        // Written twice is refused too, rather than one silently replacing the other.
+        try writer.write(RenderedFile(path: "once.html", text: "a"))
+        #expect(throws: OutputWriter.WriteError.self) { try writer.write(RenderedFile(path: "once.html", text: "b")) }
     }
 }
