@@ -96,7 +96,7 @@ import WaymarkSite
 /// A build killed half-way leaves folders beside output/; the next build tidies them up,
 /// leaves a running build's alone, and never loses the only copy of the site.
 @Suite struct StaleStagingTests {
-    /// A pid no process has: above Linux's largest (`pid_max` is at most 4,194,304).
+    /// A pid no process has here: above this machine's `pid_max` (32,768; Linux allows at most 4,194,304).
     static let deadPid = "999999"
 
     static func goodSite() throws -> TempDir {
