@@ -96,8 +96,8 @@ import WaymarkSite
 /// A build killed half-way leaves folders beside output/; the next build tidies them up,
 /// leaves a running build's alone, and never loses the only copy of the site.
 @Suite struct StaleStagingTests {
-    /// A pid no process has here: above this machine's `pid_max` (32,768; Linux allows at most 4,194,304).
-    static let deadPid = "999999"
+    /// A pid no process can have: Linux pids stay below 4,194,304 (`PID_MAX_LIMIT`).
+    static let deadPid = "4999999"
 
     static func goodSite() throws -> TempDir {
         let temp = try TempDir()
