@@ -108,7 +108,7 @@ public enum FrontMatterParser {
             weight: fields.int("weight", diagnostics: &diagnostics),
             layout: fields.string("layout", diagnostics: &diagnostics),
             slug: slug(fields, diagnostics: &diagnostics),
-            aliases: fields.strings("aliases", diagnostics: &diagnostics) ?? [],
+            aliases: AliasRules.aliases(fields, diagnostics: &diagnostics),
             tags: fields.strings("tags", diagnostics: &diagnostics) ?? [],
             downloads: downloads(fields, file: file, diagnostics: &diagnostics),
             translationKey: fields.string("translation_key", diagnostics: &diagnostics),
@@ -138,6 +138,11 @@ public enum FrontMatterParser {
         guard let slug = fields.string("slug", diagnostics: &diagnostics) else { return nil }
         if slug.isEmpty || slug.contains("/") || slug == "." || slug == ".." || slug.contains(where: \.isWhitespace) {
             diagnostics.append(.error(fields.location("slug"), "'slug' should be one word or words-joined-by-hyphens, not '\(slug)'"))
+            return nil
+        }
+        if let reason = OutputPathRules.problem(segment: slug) {
+            diagnostics.append(.error(fields.location("slug"), "this 'slug' cannot be published: \(reason)",
+                                      help: "choose a short slug of letters, digits and hyphens"))
             return nil
         }
         return slug

@@ -117,7 +117,7 @@ public struct HTMLRenderer {
             tableOfContents: state.toc,
             sectionHeadingCount: state.sectionHeadings,
             headingIDs: state.headingIDs,
-            issues: state.issues
+            issues: document.issues + state.issues
         )
     }
 

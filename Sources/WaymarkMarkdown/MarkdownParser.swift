@@ -16,6 +16,12 @@ public enum MarkdownParser {
         }
         guard let root else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
+        // Converting, rendering and comparing the tree all recurse, so a tree nested deeper
+        // than the limit is refused before any of them runs (cmark parses and frees without
+        // recursing).
+        if let line = NestingLimit.firstLineTooDeep(root) {
+            return MarkdownDocument(blocks: [], issues: [NestingLimit.issue(line: line + firstLine - 1)])
+        }
         let lines = source.utf8.contains(UInt8(ascii: "|")) ? source.split(separator: "\n", omittingEmptySubsequences: false) : []
         let converter = Converter(lineOffset: firstLine - 1, sourceLines: lines)
         return MarkdownDocument(blocks: converter.blocks(under: root))
@@ -30,7 +36,10 @@ public enum MarkdownParser {
     }
 
     private static func inlinesOfParagraph(_ text: String, line: Int) -> [MarkdownInline]? {
-        switch parse(text, firstLine: line).blocks.first {
+        let document = parse(text, firstLine: line)
+        // The whole row was already checked as a paragraph; a cell that is still too deep is shown as it is written.
+        if !document.issues.isEmpty { return [.text(text)] }
+        switch document.blocks.first {
         case .paragraph(let inlines, _)?: return inlines
         case .directive(let directive)?: return [.directive(directive)]
         case nil: return []
@@ -49,6 +58,58 @@ public enum MarkdownParser {
             if marker == "." || marker == ")" { return digits + "\\" + text.dropFirst(digits.count) }
         }
         return text
+    }
+}
+
+/// How deeply Markdown may nest: block quotes, list items, emphasis, links and images inside
+/// each other, counted together.
+///
+/// Real pages need a handful of levels (the example site's deepest is 2: a link in a list item); 32 leaves room for
+/// any honest page while keeping the recursive steps after parsing far from the stack's end.
+public enum NestingLimit {
+    public static let maximumDepth = 32
+
+    /// The problem reported at `line`.
+    static func issue(line: Int) -> MarkdownIssue {
+        MarkdownIssue(
+            line: line, isError: true,
+            message: "this text is nested more than \(maximumDepth) levels deep (block quotes, lists, emphasis or links inside each other)",
+            help: "remove some of the '>', '-' or '*' marks at the start of the line or around the words; pages rarely need more than 4 levels")
+    }
+
+    /// The source line (counted from the parsed text's first line) of the first node nested
+    /// deeper than ``maximumDepth``, or nil. Walks with cmark's iterator, so it does not recurse.
+    static func firstLineTooDeep(_ root: OpaquePointer) -> Int? {
+        guard let iterator = cmark_iter_new(root) else { return nil }
+        defer { cmark_iter_free(iterator) }
+        var depth = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { return nil }
+            guard let node = cmark_iter_get_node(iterator), counts(cmark_node_get_type(node)) else { continue }
+            if event == CMARK_EVENT_EXIT {
+                depth -= 1
+            } else if event == CMARK_EVENT_ENTER {
+                depth += 1
+                if depth > maximumDepth { return line(of: node) }
+            }
+        }
+    }
+
+    /// Containers a reader sees as one level; lists count by their items, paragraphs not at all.
+    private static func counts(_ type: cmark_node_type) -> Bool {
+        [CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_ITEM, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE].contains(type)
+    }
+
+    /// Inline nodes may carry no position; their nearest block's line is used then.
+    private static func line(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 { return line }
+            current = cmark_node_parent(candidate)
+        }
+        return 1
     }
 }
 

@@ -4,7 +4,13 @@
 /// problems can be reported as `file:line`.
 public struct MarkdownDocument: Sendable, Equatable {
     public var blocks: [MarkdownBlock]
-    public init(blocks: [MarkdownBlock]) { self.blocks = blocks }
+    /// Problems found while parsing, such as text nested too deeply to read (then `blocks` is
+    /// empty); the renderer reports them with its own.
+    public var issues: [MarkdownIssue]
+    public init(blocks: [MarkdownBlock], issues: [MarkdownIssue] = []) {
+        self.blocks = blocks
+        self.issues = issues
+    }
 }
 
 /// A block-level element.

@@ -77,6 +77,7 @@ public struct SiteBuilder: Sendable {
         let displaySource = SiteBuilder.display(source)
         var diagnostics = Diagnostics()
         var clock = StageClock()
+        writer.recoverEarlierBuilds()
         if let problem = writer.checkReplaceable() { throw BuildFailure(Diagnostics([problem])) }
         guard FileManager.default.fileExists(atPath: source) else {
             throw BuildFailure(Diagnostics([.error(SourceLocation(file: displaySource), "the content folder does not exist", help: "run waymark from the site's folder, or pass --source")]))
@@ -98,6 +99,10 @@ public struct SiteBuilder: Sendable {
 
         let renderer = PageRenderer(site: site, theme: theme)
         let extras = ExtraPages(renderer: renderer)
+        let plan = OutputPlan(site: site, theme: theme, feeds: renderer.feeds, contentRoot: displaySource,
+                              themeRoot: SiteBuilder.display(options.themeDirectory))
+        diagnostics.append(contentsOf: plan.problems())
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         try writer.prepare()
         let generated = [extras.notFound(), Sitemap.render(site: site), Sitemap.robots(site: site)]
             + extras.redirects()
