@@ -142,11 +142,6 @@ public struct OutputWriter: Sendable {
         guard Foundation.rename(from, to) == 0 else { throw WriteError(path: path, code: errno) }
     }
 
-    /// Copies a source file into staging.
-    public func copy(from source: String, to path: String) throws {
-        try FileManager.default.copyItem(atPath: source, toPath: try checked(path))
-    }
-
     /// Replaces the output folder with the staging folder.
     ///
     /// On Linux the two folders are swapped in one step (`renameat2` with `RENAME_EXCHANGE`),
