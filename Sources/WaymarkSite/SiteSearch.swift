@@ -94,8 +94,8 @@ struct SiteSearch: Sendable {
     /// sites with a directory, the partners. Pages' fragments are already written, in the pending
     /// folder, which is renamed here; returns the other files written.
     func writeIndexes(pages: [LanguageTag: SearchIndexBuilder], strings: (SiteLanguage) -> UIStrings,
-                      writer: OutputWriter) throws -> [RenderedFile] {
-        let perLanguage = site.config.languages.map { language -> (SiteLanguage, SearchIndexBuilder) in
+                      output: some SiteOutput, languages: [SiteLanguage]? = nil) throws -> [RenderedFile] {
+        let perLanguage = (languages ?? site.config.languages).map { language -> (SiteLanguage, SearchIndexBuilder) in
             var builder = pages[language.tag] ?? SearchIndexBuilder()
             let directories = site.pages.filter { $0.language.tag == language.tag && PageRenderer.layout(for: $0) == "directory" }
             if let directory = directories.first {
@@ -110,11 +110,11 @@ struct SiteSearch: Sendable {
                     SearchIndexFiles.make(index).map { RenderedFile(path: folder + $0.path, text: $0.contents) })
         }
         for language in made {
-            try writer.rename(language.folder + SearchIndexFiles.pendingFragmentFolder, to: language.fragments)
+            try output.rename(language.folder + SearchIndexFiles.pendingFragmentFolder, to: language.fragments)
         }
         let files = made.flatMap(\.files)
-        try writer.makeDirectories(for: files.map(\.path))
-        for file in files { try writer.write(file) }
+        try output.makeDirectories(for: files.map(\.path))
+        for file in files { try output.write(file) }
         return files
     }
 

@@ -1,0 +1,56 @@
+import Foundation
+import WaymarkContent
+import WaymarkCore
+import WaymarkData
+
+/// Everything a build reads, loaded and checked file by file: settings, theme, pages, contacts
+/// and partners. The first stage of ``SiteBuilder`` and of the preview.
+struct SiteInputs: Sendable {
+    var contentReader: SourceReader
+    var config: SiteConfig
+    var theme: Theme
+    var content: LoadedContent
+    var contacts: [Contact]
+    var directory: PartnerDirectory
+    /// Warnings found while reading (interface text not translated, links skipped, …).
+    var warnings: Diagnostics
+
+    /// Reads the content and theme folders named in `options`; throws every problem found.
+    static func load(_ options: BuildOptions, clock: inout StageClock) throws -> SiteInputs {
+        let source = options.sourceDirectory
+        let displaySource = SiteBuilder.display(source)
+        guard FileManager.default.fileExists(atPath: source) else {
+            throw BuildFailure(Diagnostics([.error(SourceLocation(file: displaySource), "the content folder does not exist", help: "run waymark from the site's folder, or pass --source")]))
+        }
+        var warnings = Diagnostics()
+        let contentReader = SourceReader(root: source, displayRoot: displaySource)
+        let config = try SiteConfigLoader.load(from: contentReader, baseURLOverride: options.baseURL).get()
+        let (theme, themeWarnings) = try Theme.load(directory: options.themeDirectory, displayRoot: SiteBuilder.display(options.themeDirectory), config: config).get()
+        warnings.append(contentsOf: themeWarnings)
+        clock.lap("configuration and theme")
+        let content: LoadedContent
+        do {
+            content = try ContentLoader(contentDirectory: source, displayRoot: displaySource, config: config, includeDrafts: options.includeDrafts).load().get()
+        } catch let failure as BuildFailure {
+            throw BuildFailure(Diagnostics(warnings.all + failure.diagnostics.all))
+        }
+        warnings.append(contentsOf: content.warnings)
+        let contacts = try ContactsLoader.load(from: contentReader, file: "_data/contacts.yaml").get()
+        let directory = try PartnerDirectoryLoader.load(from: contentReader, file: "_data/partners.csv", areas: config.areas).get()
+        clock.lap("content")
+        return SiteInputs(contentReader: contentReader, config: config, theme: theme, content: content,
+                          contacts: contacts, directory: directory, warnings: warnings)
+    }
+
+    /// The site these inputs make, with the checks that need all of it.
+    func site() -> (Site, [Diagnostic]) {
+        let site = Site(config: config, content: content, contacts: contacts, directory: directory, contentDirectory: contentReader.root)
+        return (site, SiteChecks.run(site: site, theme: theme))
+    }
+
+    /// Problems with the paths the site would be written to, found before anything is written.
+    func outputProblems(_ render: SiteRender, options: BuildOptions) -> [Diagnostic] {
+        OutputPlan(site: render.site, theme: theme, feeds: render.renderer.feeds, contentRoot: contentReader.displayRoot,
+                   themeRoot: SiteBuilder.display(options.themeDirectory)).problems()
+    }
+}

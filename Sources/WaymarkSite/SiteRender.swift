@@ -1,0 +1,149 @@
+import Foundation
+import WaymarkContent
+import WaymarkCore
+import WaymarkSearch
+
+/// What the render stage keeps of one page, so the preview can redo that page alone and get the
+/// same site a clean build would.
+struct PageRecord: Sendable {
+    var diagnostics: [Diagnostic]
+    var anchors: Set<String>
+    var fragmentLinks: [FragmentLink]
+    /// The page's words for the search index (without its fragment text, which is written).
+    var search: AnalysedDocument?
+    var status: TranslationStatus
+
+    init(_ result: PageRenderResult) {
+        diagnostics = result.diagnostics
+        anchors = result.anchors
+        fragmentLinks = result.fragmentLinks
+        search = result.search
+        status = result.status
+    }
+}
+
+/// What the render stage found besides the files it wrote.
+struct RenderOutcome: Sendable {
+    var diagnostics: Diagnostics
+    var filesWritten: Int
+    /// One per page of the site, in its order; empty unless records were asked for.
+    var records: [PageRecord]
+}
+
+/// The stage that turns a checked ``Site`` into files: generated pages, every page with its
+/// search fragment, the search index and the static files, written to any ``SiteOutput``.
+struct SiteRender: Sendable {
+    let site: Site
+    let theme: Theme
+    let renderer: PageRenderer
+    let contentReader: SourceReader
+
+    init(site: Site, theme: Theme, contentReader: SourceReader) {
+        self.site = site
+        self.theme = theme
+        self.contentReader = contentReader
+        renderer = PageRenderer(site: site, theme: theme)
+    }
+
+    /// Pages rendered between merges into the search index: enough to keep every core busy.
+    static let renderBatch = 512
+
+    /// Writes the whole site to `output`. Fails, having written some files, on the first error.
+    func run(into output: some SiteOutput, keepRecords: Bool, clock: inout StageClock) throws -> RenderOutcome {
+        var diagnostics = Diagnostics()
+        let generated = generatedFiles()
+        let staticPaths = site.staticFiles.map { $0.url.outputFile }
+        clock.lap("lists, feeds, sitemap, redirects")
+        let search = SiteSearch(site: site)
+        let searchNumbers = site.config.search ? search.documentNumbers() : []
+        try output.makeDirectories(for: site.pages.map { $0.url.outputFile } + generated.map(\.path) + staticPaths
+                                   + (site.config.search ? search.indexFolders() : []))
+        clock.lap("folders")
+
+        var records: [PageRecord] = []
+        var anchors: [String: Set<String>] = [:]
+        var fragmentLinks: [FragmentLink] = []
+        var searchIndexes: [LanguageTag: SearchIndexBuilder] = [:]
+        var fragmentsWritten = 0
+        // In batches, so each batch's word lists are merged into the search index and let go.
+        for batch in stride(from: 0, to: site.pages.count, by: SiteRender.renderBatch) {
+            let indices = Array(batch..<min(batch + SiteRender.renderBatch, site.pages.count))
+            let results = ConcurrentMap.map(indices) { index in
+                renderAndWrite(site.pages[index], searchNumber: searchNumbers.isEmpty ? nil : searchNumbers[index], output: output)
+            }
+            for (index, result) in zip(indices, results) {
+                let page = site.pages[index]
+                let rendered = try result.get()
+                diagnostics.append(contentsOf: rendered.diagnostics)
+                anchors[page.sourcePath] = rendered.anchors
+                fragmentLinks += rendered.fragmentLinks
+                if let document = rendered.search {
+                    searchIndexes[page.language.tag, default: SearchIndexBuilder()].add(document)
+                    fragmentsWritten += 1
+                }
+                if keepRecords { records.append(PageRecord(rendered)) }
+            }
+        }
+        clock.lap("pages")
+        diagnostics.append(contentsOf: SiteChecks.fragments(fragmentLinks, anchors: anchors, site: site))
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+
+        var indexFiles: [RenderedFile] = []
+        if site.config.search {
+            indexFiles = try search.writeIndexes(pages: searchIndexes, strings: renderer.strings(for:), output: output)
+            searchIndexes = [:]
+            clock.lap("search index")
+        }
+        for file in generated { try output.write(file) }
+        try writeStaticFiles(to: output)
+        return RenderOutcome(diagnostics: diagnostics,
+                             filesWritten: site.pages.count + generated.count + staticPaths.count + indexFiles.count + fragmentsWritten,
+                             records: records)
+    }
+
+    /// Every file that is not a page of the content: 404, sitemap, robots, redirects, tag pages,
+    /// feeds, theme assets, search and A–Z pages. They depend on front matter, never on text.
+    func generatedFiles() -> [RenderedFile] {
+        let extras = ExtraPages(renderer: renderer)
+        return [extras.notFound(), Sitemap.render(site: site), Sitemap.robots(site: site)]
+            + extras.redirects()
+            + ConcurrentMap.map(site.tagPages, extras.tagPage)
+            + renderer.feeds.feedBySection.sorted { $0.key < $1.key }.compactMap { entry in
+                site.page(source: entry.key).map { AtomFeed.render(section: $0, site: site, url: entry.value) }
+            }
+            + theme.assets.assets.map { RenderedFile(path: $0.url.outputFile, contents: $0.contents) }
+            + SiteSearch(site: site).pages(theme: theme).map(extras.searchPage)
+    }
+
+    /// Renders `page`, writes it (and its search fragment), and keeps what the later checks need,
+    /// not the page: holding every page's HTML until the end would make memory grow with the site.
+    func renderAndWrite(_ page: Page, searchNumber: Int?, output: some SiteOutput) -> Result<PageRenderResult, Error> {
+        var result = renderer.render(page)
+        do {
+            try output.write(result.file)
+            if let analysed = result.search, let number = searchNumber, let json = analysed.fragmentJSON {
+                let path = SiteSearch.indexFolder(page.language) + SearchIndexFiles.pendingFragmentPath(number)
+                try output.write(RenderedFile(path: path, text: json))
+                result.search = analysed.withoutFragmentText()
+            }
+            result.file.contents = Data()
+            return .success(result)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Static files are read through the reader, not copied: a copy would follow a link swapped
+    /// in since the walk.
+    func writeStaticFiles(to output: some SiteOutput) throws {
+        for file in site.staticFiles {
+            switch contentReader.bytes(file.sourcePath, limit: SourceReader.staticFileSizeLimit) {
+            case .success(let bytes): try output.write(RenderedFile(path: file.url.outputFile, contents: Data(bytes)))
+            case .failure(.missing):
+                throw BuildFailure(Diagnostics([.error(SourceLocation(file: contentReader.display(file.sourcePath)),
+                                                       "this file disappeared while the site was being built", help: "build again")]))
+            case .failure(.refused(let problem)): throw BuildFailure(Diagnostics([problem]))
+            }
+        }
+    }
+}
