@@ -92,6 +92,15 @@ public struct ContentLoader: Sendable {
         case failed([Diagnostic])
     }
 
+    /// Reads one page again exactly as ``load()`` does (a draft comes back too: the caller
+    /// decides), for the preview to tell whether an edit changed more than the page's text.
+    public func reload(_ relativePath: String) -> Result<Page, BuildFailure> {
+        switch loadPage(relativePath) {
+        case .page(let page): return .success(page)
+        case .failed(let problems): return .failure(BuildFailure(Diagnostics(problems)))
+        }
+    }
+
     func loadPage(_ relativePath: String) -> PageResult {
         let display = displayRoot + "/" + relativePath
         let text: String

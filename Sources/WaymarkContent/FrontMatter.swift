@@ -2,7 +2,7 @@ import WaymarkCore
 import Yams
 
 /// The settings block at the top of a page, checked and typed.
-public struct FrontMatter: Sendable {
+public struct FrontMatter: Sendable, Equatable {
     public var title: String
     public var summary: String?
     public var date: CalendarDate?

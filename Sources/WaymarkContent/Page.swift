@@ -2,7 +2,7 @@ import Foundation
 import WaymarkCore
 
 /// One Markdown page of the site, with its address decided.
-public struct Page: Sendable, Identifiable {
+public struct Page: Sendable, Identifiable, Equatable {
     public enum Kind: String, Sendable {
         /// `index.md` at the root: the home page of its language.
         case home

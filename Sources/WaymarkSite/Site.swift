@@ -77,8 +77,11 @@ public struct Site: Sendable {
         tagURLs[language.tag]?[TagPage.slug(tag)]
     }
 
-    /// Index of the page whose source is `path` (relative to the content folder).
+    /// The page whose source is `path` (relative to the content folder).
     public func page(source path: String) -> Page? { pageIndexBySource[path].map { pages[$0] } }
+
+    /// The position in ``pages`` of the page whose source is `path`.
+    public func pageIndex(source path: String) -> Int? { pageIndexBySource[path] }
 
     /// The page published at `url`.
     public func page(at url: URLPath) -> Page? { pageIndexByURL[url].map { pages[$0] } }
