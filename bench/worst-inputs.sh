@@ -17,7 +17,7 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 # NAME BODY-GENERATOR (Python expression producing the page's Markdown after its front matter)
 make() {
   mkdir -p "$work/$1/content"
-  printf 'title: Worst inputs\nbase_url: https://example.org/\n' > "$work/$1/content/site.yaml"
+  printf 'title: Worst inputs\nbase_url: https://example.org/\ndefault_language: en\nlanguages: [{code: en, name: English}]\n' > "$work/$1/content/site.yaml"
   printf -- '---\ntitle: Home\n---\nSee [the page](page.md).\n' > "$work/$1/content/index.md"
   python3 - "$work/$1/content/page.md" "$2" <<'PY'
 import sys
