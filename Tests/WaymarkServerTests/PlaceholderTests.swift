@@ -1,6 +1,0 @@
-import Testing
-@testable import WaymarkServer
-
-@Suite struct ServerModuleTests {
-    @Test func moduleLinks() { _ = PreviewServer.self }
-}
