@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "WaymarkServer", dependencies: [
             "WaymarkCore", "WaymarkSite",
             .product(name: "FlyingFox", package: "FlyingFox"),
+            .product(name: "FlyingSocks", package: "FlyingFox"),
         ]),
         .target(name: "WaymarkCLI", dependencies: [
             "WaymarkCore", "WaymarkSite", "WaymarkServer",
