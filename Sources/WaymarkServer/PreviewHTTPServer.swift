@@ -10,6 +10,7 @@ public actor PreviewHTTPServer {
     private var server: HTTPServer?
     private var running: Task<Void, Never>?
     private var failure: (any Error)?
+    private let executor = PreviewExecutor()
 
     public init(hub: PreviewHub, configuration: PreviewServerConfiguration) {
         self.hub = hub
@@ -19,13 +20,17 @@ public actor PreviewHTTPServer {
     /// Starts listening and returns the port, which is the system's choice when the configuration
     /// says 0. Throws ``PreviewServerError`` when the address cannot be used (e.g. the port is taken).
     public func start() async throws -> UInt16 {
+        try await withTaskExecutorPreference(executor) { try await self.listen() }
+    }
+
+    private func listen() async throws -> UInt16 {
         if server != nil { return port.value }
         port.value = configuration.port
         let handler = PreviewHTTPHandler(hub: hub, configuration: configuration, port: port, instance: UUID().uuidString)
         let server = HTTPServer(config: .init(address: try address(), timeout: 15, logger: .disabled), handler: handler)
         self.server = server
         failure = nil
-        running = Task { [weak self] in
+        running = Task(executorPreference: executor) { [weak self] in
             do { try await server.run() } catch { await self?.recordFailure(error) }
         }
         try await waitUntilListening(server)
