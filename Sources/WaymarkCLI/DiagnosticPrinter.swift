@@ -2,15 +2,15 @@ import Foundation
 import WaymarkCore
 
 /// Prints diagnostics laid out by ``DiagnosticFormatter``, so both people and editors can follow them.
-struct DiagnosticPrinter {
-    var write: (String) -> Void
-    private let formatter = DiagnosticFormatter()
+struct DiagnosticPrinter: Sendable {
+    var write: @Sendable (String) -> Void
 
-    init(write: @escaping (String) -> Void) { self.write = write }
+    init(write: @escaping @Sendable (String) -> Void) { self.write = write }
 
     /// Prints `diagnostics` (already sorted), long runs of one kind of problem summarised.
     func print(all diagnostics: [Diagnostic]) {
-        formatter.lines(forAll: diagnostics).joined().forEach(write)
+        // A formatter per batch: it reads each file once for all of the batch's messages.
+        DiagnosticFormatter().lines(forAll: diagnostics).joined().forEach(write)
     }
 }
 

@@ -6,7 +6,7 @@ public struct WaymarkCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "waymark",
         abstract: "Build accessible, multilingual websites for anti-slavery partnerships.",
-        subcommands: [BuildCommand.self])
+        subcommands: [BuildCommand.self, ServeCommand.self])
 
     public init() {}
 

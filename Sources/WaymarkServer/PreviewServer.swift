@@ -5,27 +5,15 @@ import WaymarkCore
 public protocol PreviewFiles: Sendable {
     /// The bytes published at `path` (relative to the site root, e.g. `about/index.html`), if any.
     func contents(of path: String) -> Data?
-    /// Whether `path` is a folder of the site (so `/about` can redirect to `/about/`).
-    func isFolder(_ path: String) -> Bool
 }
 
 /// Files held in memory, keyed by their path in the site.
 public struct InMemoryFiles: PreviewFiles {
     public var files: [String: Data]
-    private let folders: Set<String>
 
-    public init(_ files: [String: Data]) {
-        self.files = files
-        var folders: Set<String> = [""]
-        for path in files.keys {
-            var parts = path.split(separator: "/").dropLast()
-            while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
-        }
-        self.folders = folders
-    }
+    public init(_ files: [String: Data]) { self.files = files }
 
     public func contents(of path: String) -> Data? { files[path] }
-    public func isFolder(_ path: String) -> Bool { folders.contains(path) }
 }
 
 /// What the preview server shows: the last good site and what the latest build said.

@@ -40,11 +40,24 @@ public struct PreviewBuilder: Sendable {
         public var pagesRendered: Int?
         /// For each stylesheet whose address changed, old address → new address.
         public var stylesheets: [String: String]
+        /// The theme's interface text of the last successful build, by language code.
+        public var interfaceText: [String: [String: String]] = [:]
+        /// The path every address of the site starts with (`/`, or `/partnership/`).
+        public var basePath = "/"
 
         public var failed: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
     public init(options: BuildOptions) { self.options = options }
+
+    /// `outcome` with what the server needs to know of the last successful build.
+    private func described(_ outcome: Outcome) -> Outcome {
+        guard let last else { return outcome }
+        var described = outcome
+        described.interfaceText = Dictionary(last.inputs.theme.strings.map { ($0.key.code, $0.value.values) }, uniquingKeysWith: { first, _ in first })
+        described.basePath = last.inputs.config.basePath
+        return described
+    }
 
     /// Builds the whole site into memory.
     public mutating func build() -> Outcome {
@@ -66,8 +79,8 @@ public struct PreviewBuilder: Sendable {
             last = LastBuild(inputs: inputs, render: render, files: output.files, records: outcome.records,
                              searchNumbers: site.config.search ? SiteSearch(site: site).documentNumbers() : [],
                              siteWarnings: siteWarnings)
-            return Outcome(diagnostics: diagnostics.sorted, files: last!.files, pagesRendered: nil,
-                           stylesheets: PreviewBuilder.stylesheetMoves(from: previous?.inputs.theme, to: inputs.theme))
+            return described(Outcome(diagnostics: diagnostics.sorted, files: last!.files, pagesRendered: nil,
+                                     stylesheets: PreviewBuilder.stylesheetMoves(from: previous?.inputs.theme, to: inputs.theme)))
         } catch let failure as BuildFailure {
             return failed(failure.diagnostics.sorted)
         } catch {
@@ -124,7 +137,7 @@ public struct PreviewBuilder: Sendable {
             updated.files = output.files
             updated.records = records
             self.last = updated
-            return Outcome(diagnostics: diagnostics.sorted, files: updated.files, pagesRendered: indexes.count, stylesheets: [:])
+            return described(Outcome(diagnostics: diagnostics.sorted, files: updated.files, pagesRendered: indexes.count, stylesheets: [:]))
         } catch let failure as BuildFailure {
             return failed(failure.diagnostics.sorted)
         } catch {
@@ -134,7 +147,7 @@ public struct PreviewBuilder: Sendable {
 
     /// A failed build: its diagnostics, and the files of the last one that worked.
     private func failed(_ diagnostics: [Diagnostic]) -> Outcome {
-        Outcome(diagnostics: diagnostics, files: last?.files ?? [:], pagesRendered: nil, stylesheets: [:])
+        described(Outcome(diagnostics: diagnostics, files: last?.files ?? [:], pagesRendered: nil, stylesheets: [:]))
     }
 
     /// Puts a language's search index back as the render stage expects to find it before its

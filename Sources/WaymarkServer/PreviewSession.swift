@@ -1,0 +1,113 @@
+import Dispatch
+import Foundation
+import WaymarkCore
+import WaymarkSite
+
+/// `waymark serve` from start to Ctrl-C: watch the sources, build the site into memory, serve it,
+/// and after every save rebuild what changed and tell open pages once the new files are in place.
+public struct PreviewSession: Sendable {
+    /// What happened, for the terminal.
+    public enum Report: Sendable {
+        /// Listening at this address.
+        case serving(url: String)
+        /// A build finished (`pagesRendered` nil: the whole site) in `seconds`.
+        case built(PreviewBuilder.Outcome, seconds: Double, first: Bool)
+    }
+
+    public var build: BuildOptions
+    public var server: PreviewServerConfiguration
+    /// Forces polling instead of inotify (network drives).
+    public var poll = false
+
+    public init(build: BuildOptions, server: PreviewServerConfiguration, poll: Bool = false) {
+        self.build = build
+        self.server = server
+        self.poll = poll
+    }
+
+    /// Runs until the task is cancelled. Throws ``PreviewServerError`` when the address cannot
+    /// be used.
+    public func run(report: @escaping @Sendable (Report) -> Void) async throws {
+        var options = FileWatcher.Options()
+        options.forcePolling = poll
+        let watcher = FileWatcher(roots: [.init(name: "content", path: build.sourceDirectory), .init(name: "theme", path: build.themeDirectory)],
+                                  options: options)
+        // Watching starts before the first build, so a save during it is not missed.
+        watcher.start()
+        defer { watcher.stop() }
+        let builder = PreviewBuildQueue(PreviewBuilder(options: build))
+        var outcome = await builder.run { $0.build() }
+        report(.built(outcome.outcome, seconds: outcome.seconds, first: true))
+        var configuration = server
+        configuration.strings = outcome.outcome.interfaceText
+        configuration.basePath = PreviewServerConfiguration.normalisedBasePath(outcome.outcome.basePath)
+        let hub = PreviewHub(snapshot: PreviewSession.snapshot(outcome.outcome, generation: 1))
+        let http = PreviewHTTPServer(hub: hub, configuration: configuration)
+        let port = try await http.start()
+        report(.serving(url: PreviewSession.address(configuration, port: port)))
+        var generation = 1
+        for await batch in watcher.changes {
+            if Task.isCancelled { break }
+            let change = Change(batch)
+            outcome = await builder.run { $0.update(contentPaths: change.contentPaths, everything: change.everything) }
+            generation += 1
+            await hub.publish(PreviewSession.snapshot(outcome.outcome, generation: generation), change: change.browserChange(after: outcome.outcome))
+            report(.built(outcome.outcome, seconds: outcome.seconds, first: false))
+        }
+        await http.stop()
+    }
+
+    static func snapshot(_ outcome: PreviewBuilder.Outcome, generation: Int) -> PreviewSnapshot {
+        PreviewSnapshot(generation: generation, files: InMemoryFiles(outcome.files), diagnostics: outcome.diagnostics)
+    }
+
+    static func address(_ configuration: PreviewServerConfiguration, port: UInt16) -> String {
+        let host = ["0.0.0.0", "::", "127.0.0.1", "localhost"].contains(configuration.bindAddress) ? "localhost"
+            : configuration.bindAddress.contains(":") ? "[\(configuration.bindAddress)]" : configuration.bindAddress
+        return "http://\(host):\(port)\(configuration.basePath)"
+    }
+
+    /// One batch of saves, as the builder and the browser need it.
+    struct Change {
+        var contentPaths: Set<String>
+        /// A theme file, or more than could be listed: the whole site is built.
+        var everything: Bool
+        /// Only stylesheets of the theme changed.
+        var stylesheetsOnly: Bool
+
+        init(_ batch: ChangeSet) {
+            contentPaths = Set(batch.changes(in: "content").keys)
+            let theme = batch.changes(in: "theme")
+            everything = !batch.rescan.isEmpty || !theme.isEmpty
+            stylesheetsOnly = batch.rescan.isEmpty && contentPaths.isEmpty && !theme.isEmpty
+                && theme.allSatisfy { $0.key.hasSuffix(".css") && $0.value == .modified }
+        }
+
+        /// What open pages should do: show the problems, swap stylesheets, or reload.
+        func browserChange(after outcome: PreviewBuilder.Outcome) -> PreviewChange {
+            if outcome.failed { return .diagnostics }
+            if stylesheetsOnly && !outcome.stylesheets.isEmpty { return .stylesheets(outcome.stylesheets) }
+            return .reload
+        }
+    }
+}
+
+/// Runs the builder on a thread of its own: a full build of a large site takes seconds, which
+/// must not hold up the threads that serve requests and the watcher's batches.
+final class PreviewBuildQueue: @unchecked Sendable {
+    // Only touched on `queue`.
+    private var builder: PreviewBuilder
+    private let queue = DispatchQueue(label: "waymark.preview-build")
+
+    init(_ builder: PreviewBuilder) { self.builder = builder }
+
+    func run(_ work: @escaping @Sendable (inout PreviewBuilder) -> PreviewBuilder.Outcome) async -> (outcome: PreviewBuilder.Outcome, seconds: Double) {
+        await withCheckedContinuation { continuation in
+            queue.async {
+                let started = DispatchTime.now()
+                let outcome = work(&self.builder)
+                continuation.resume(returning: (outcome, Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9))
+            }
+        }
+    }
+}
