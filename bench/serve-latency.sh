@@ -25,8 +25,8 @@ rm -rf "$site"; mkdir -p "$site"
 python3 "$shared/bench/hugobench/gen.py" --out "$site" --pages $((pages / 2)) --translated $((pages / 10)) >/dev/null
 python3 "$here/adapt_hugobench.py" "$site" >&2
 cp -r "$repo/theme" "$site/waymark-theme"
-section=$(ls "$site/waymark-content" | grep -v '\.' | grep -v '^_' | head -1)
-page=$(ls "$site/waymark-content/$section" | grep -E '^page-[0-9]+\.md$' | head -1)
+sections=("$site"/waymark-content/*/); section=$(basename "${sections[0]}")
+pages_in=("$site/waymark-content/$section"/page-*[0-9].md); page=$(basename "${pages_in[0]}")
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }

@@ -44,6 +44,9 @@ public struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Print only warnings and errors.")
     public var quiet = false
 
+    @Flag(name: .long, help: "Also print how long each stage of every rebuild took.")
+    public var timings = false
+
     public init() {}
 
     public func run() throws {
@@ -54,12 +57,12 @@ public struct ServeCommand: ParsableCommand {
         let session = PreviewSession(
             build: BuildOptions(sourceDirectory: source, themeDirectory: theme, outputDirectory: "", baseURL: baseURL, includeDrafts: drafts),
             server: PreviewServerConfiguration(bindAddress: bind, port: port, allowedHosts: allowedHosts), poll: poll)
-        let quiet = self.quiet
+        let quiet = self.quiet, timings = self.timings
         let source = SiteBuilder.display(self.source)
         let failure = ServeResult()
         let task = Task {
             do {
-                try await session.run { report in ServeCommand.print(report, printer: printer, quiet: quiet, source: source) }
+                try await session.run { report in ServeCommand.print(report, printer: printer, quiet: quiet, timings: timings, source: source) }
             } catch {
                 failure.set(error)
             }
@@ -97,10 +100,17 @@ public struct ServeCommand: ParsableCommand {
         }
     }
 
-    static func print(_ report: PreviewSession.Report, printer: DiagnosticPrinter, quiet: Bool, source: String) {
+    static func print(_ report: PreviewSession.Report, printer: DiagnosticPrinter, quiet: Bool, timings: Bool, source: String) {
         switch report {
         case .serving(let url):
             if !quiet { say("Serving \(source)/ at \(url) — press Ctrl-C to stop.") }
+        case .indexed(let outcome, let seconds):
+            if timings {
+                say("Search index updated in \(Int((seconds * 1000).rounded())) ms.")
+                for stage in outcome.stages {
+                    say("  " + stage.name.padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%7.1f ms", stage.seconds * 1000))
+                }
+            }
         case .built(let outcome, let seconds, let first):
             printer.print(all: outcome.diagnostics)
             let time = seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
@@ -110,6 +120,11 @@ public struct ServeCommand: ParsableCommand {
             } else if !quiet {
                 let what = outcome.pagesRendered.map { counted($0, "page") + " rebuilt" } ?? (first ? "Built the site" : "Rebuilt the site")
                 say("\(what) in \(time).")
+            }
+            if timings {
+                for stage in outcome.stages {
+                    say("  " + stage.name.padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%7.1f ms", stage.seconds * 1000))
+                }
             }
         }
     }

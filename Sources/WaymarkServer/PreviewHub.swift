@@ -35,6 +35,13 @@ public actor PreviewHub {
         for continuation in subscribers.values { continuation.yield(event) }
     }
 
+    /// Serves `snapshot` from now on without telling browsers: what they show has not changed
+    /// (the search index caught up with pages already announced). The sequence stays, so no
+    /// browser mistakes it for a missed event.
+    public func replaceQuietly(_ snapshot: PreviewSnapshot) {
+        state = PreviewState(snapshot: snapshot, sequence: state.sequence)
+    }
+
     /// The events for one browser, starting with a `hello` describing the current state; the
     /// browser is forgotten when the stream ends or its reader stops.
     public func subscribe() -> AsyncStream<PreviewEvent> {

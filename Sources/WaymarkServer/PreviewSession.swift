@@ -12,6 +12,8 @@ public struct PreviewSession: Sendable {
         case serving(url: String)
         /// A build finished (`pagesRendered` nil: the whole site) in `seconds`.
         case built(PreviewBuilder.Outcome, seconds: Double, first: Bool)
+        /// The search index caught up with re-rendered pages.
+        case indexed(PreviewBuilder.Outcome, seconds: Double)
     }
 
     public var build: BuildOptions
@@ -53,6 +55,12 @@ public struct PreviewSession: Sendable {
             generation += 1
             await hub.publish(PreviewSession.snapshot(outcome.outcome, generation: generation), change: change.browserChange(after: outcome.outcome))
             report(.built(outcome.outcome, seconds: outcome.seconds, first: false))
+            // The pages are served and announced first; their search index follows.
+            let search = await builder.run { builder in builder.hasPendingSearch ? builder.finishSearch() : nil }
+            if let search = search.outcome {
+                await hub.replaceQuietly(PreviewSession.snapshot(search, generation: generation))
+                report(.indexed(search, seconds: search.stages.reduce(0) { $0 + $1.seconds }))
+            }
         }
         await http.stop()
     }
@@ -101,7 +109,7 @@ final class PreviewBuildQueue: @unchecked Sendable {
 
     init(_ builder: PreviewBuilder) { self.builder = builder }
 
-    func run(_ work: @escaping @Sendable (inout PreviewBuilder) -> PreviewBuilder.Outcome) async -> (outcome: PreviewBuilder.Outcome, seconds: Double) {
+    func run<Result: Sendable>(_ work: @escaping @Sendable (inout PreviewBuilder) -> Result) async -> (outcome: Result, seconds: Double) {
         await withCheckedContinuation { continuation in
             queue.async {
                 let started = DispatchTime.now()

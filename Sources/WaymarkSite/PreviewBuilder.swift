@@ -7,9 +7,10 @@ import WaymarkSearch
 /// changed, with the build's own stages (``SiteInputs``, ``SiteRender``), so the files after any
 /// sequence of edits are the files a clean `waymark build` of the same sources writes.
 ///
-/// An edit to the text of existing pages re-renders those pages, their search fragments and their
-/// languages' search indexes, and re-checks links to headings; every other page and generated
-/// file depends only on front matter, settings, data and the theme, which did not change. Any
+/// An edit to the text of existing pages re-renders those pages and re-checks links to headings;
+/// every other page and generated file depends only on front matter, settings, data and the
+/// theme, which did not change. Their languages' search indexes, which take longer than the pages
+/// on a large site, are brought up to date by ``finishSearch()`` once the pages are served. Any
 /// other edit — front matter, a new, deleted or renamed file, `site.yaml`, `_data/`, the theme —
 /// runs the whole build again, in memory.
 public struct PreviewBuilder: Sendable {
@@ -28,6 +29,11 @@ public struct PreviewBuilder: Sendable {
         var searchNumbers: [Int?]
         /// Warnings from reading the files and checking the whole site, not from any one page.
         var siteWarnings: [Diagnostic]
+        /// The latest diagnostics, sorted.
+        var diagnostics: [Diagnostic] = []
+        /// Search fragments of re-rendered pages, by language, at their pending paths, waiting
+        /// for ``finishSearch()`` to rebuild those languages' indexes.
+        var pendingSearch: [LanguageTag: [String: Data]] = [:]
     }
 
     /// How an update went.
@@ -44,6 +50,8 @@ public struct PreviewBuilder: Sendable {
         public var interfaceText: [String: [String: String]] = [:]
         /// The path every address of the site starts with (`/`, or `/partnership/`).
         public var basePath = "/"
+        /// Wall-clock seconds of each named stage, in order.
+        public var stages: [(name: String, seconds: Double)] = []
 
         public var failed: Bool { diagnostics.contains { $0.severity == .error } }
     }
@@ -76,11 +84,14 @@ public struct PreviewBuilder: Sendable {
             let siteWarnings = diagnostics.all
             let outcome = try render.run(into: output, keepRecords: true, clock: &clock)
             diagnostics.append(contentsOf: outcome.diagnostics)
+            clock.lap("written to memory")
             last = LastBuild(inputs: inputs, render: render, files: output.files, records: outcome.records,
                              searchNumbers: site.config.search ? SiteSearch(site: site).documentNumbers() : [],
-                             siteWarnings: siteWarnings)
-            return described(Outcome(diagnostics: diagnostics.sorted, files: last!.files, pagesRendered: nil,
-                                     stylesheets: PreviewBuilder.stylesheetMoves(from: previous?.inputs.theme, to: inputs.theme)))
+                             siteWarnings: siteWarnings, diagnostics: diagnostics.sorted)
+            var result = described(Outcome(diagnostics: diagnostics.sorted, files: last!.files, pagesRendered: nil,
+                                           stylesheets: PreviewBuilder.stylesheetMoves(from: previous?.inputs.theme, to: inputs.theme)))
+            result.stages = clock.stages
+            return result
         } catch let failure as BuildFailure {
             return failed(failure.diagnostics.sorted)
         } catch {
@@ -91,8 +102,10 @@ public struct PreviewBuilder: Sendable {
     /// Brings the preview up to date after `contentPaths` (relative to the content folder)
     /// changed; `everything` (a theme file, a folder renamed, too many changes to list) rebuilds all.
     public mutating func update(contentPaths: Set<String>, everything: Bool = false) -> Outcome {
+        var clock = StageClock()
         guard !everything, let last, let pages = textOnlyEdits(contentPaths, in: last) else { return build() }
-        return rerender(pages, in: last)
+        clock.lap("reading the edited pages")
+        return rerender(pages, in: last, clock: clock)
     }
 
     /// The indexes of the pages whose text alone changed, or nil when the edit needs a full build.
@@ -110,39 +123,74 @@ public struct PreviewBuilder: Sendable {
         return indexes
     }
 
-    /// Renders `indexes` again into a copy of the last files and redoes their search indexes.
-    private mutating func rerender(_ indexes: [Int], in last: LastBuild) -> Outcome {
+    /// Whether re-rendered pages are waiting for their languages' search indexes.
+    public var hasPendingSearch: Bool { !(last?.pendingSearch.isEmpty ?? true) }
+
+    /// Renders `indexes` again into a copy of the last files; their search fragments are kept
+    /// aside for ``finishSearch()``.
+    private mutating func rerender(_ indexes: [Int], in last: LastBuild, clock: StageClock) -> Outcome {
+        var clock = clock
         let site = last.render.site
         let output = MemoryOutput(last.files)
         var records = last.records
-        let languages = site.config.search ? Set(indexes.compactMap { last.searchNumbers[$0] == nil ? nil : site.pages[$0].language.tag }) : []
         do {
-            for language in site.config.languages where languages.contains(language.tag) {
-                try PreviewBuilder.reopenIndex(of: language, in: output, files: last.files)
-            }
             let results = ConcurrentMap.map(indexes) { index in
                 last.render.renderAndWrite(site.pages[index], searchNumber: last.searchNumbers.isEmpty ? nil : last.searchNumbers[index], output: output)
             }
             for (index, result) in zip(indexes, results) { records[index] = PageRecord(try result.get()) }
+            clock.lap("pages")
             var diagnostics = Diagnostics(last.siteWarnings + records.flatMap(\.diagnostics))
             diagnostics.append(contentsOf: PreviewBuilder.fragmentProblems(records, site: site))
+            clock.lap("links to headings")
             if diagnostics.hasErrors { return failed(diagnostics.sorted) }
-            let search = SiteSearch(site: site)
-            let changed = site.config.languages.filter { languages.contains($0.tag) }
-            if !changed.isEmpty {
-                _ = try search.writeIndexes(pages: PreviewBuilder.indexBuilders(records, site: site, languages: languages),
-                                            strings: last.render.renderer.strings(for:), output: output, languages: changed)
-            }
             var updated = last
+            for language in site.config.languages where site.config.search && indexes.contains(where: { site.pages[$0].language.tag == language.tag }) {
+                let pending = SiteSearch.indexFolder(language) + SearchIndexFiles.pendingFragmentFolder
+                updated.pendingSearch[language.tag, default: [:]].merge(output.take(under: pending)) { _, new in new }
+            }
             updated.files = output.files
             updated.records = records
+            updated.diagnostics = diagnostics.sorted
             self.last = updated
-            return described(Outcome(diagnostics: diagnostics.sorted, files: updated.files, pagesRendered: indexes.count, stylesheets: [:]))
+            var outcome = described(Outcome(diagnostics: updated.diagnostics, files: updated.files, pagesRendered: indexes.count, stylesheets: [:]))
+            clock.lap("files and messages")
+            outcome.stages = clock.stages
+            return outcome
         } catch let failure as BuildFailure {
             return failed(failure.diagnostics.sorted)
         } catch {
             return failed([.error(SourceLocation(file: options.sourceDirectory), "the preview could not be built: \(error.localizedDescription)")])
         }
+    }
+
+    /// Rebuilds the search index of every language whose pages were re-rendered since, from the
+    /// pages' kept words, exactly as a full build writes it.
+    public mutating func finishSearch() -> Outcome {
+        guard var updated = last, !updated.pendingSearch.isEmpty else {
+            return described(Outcome(diagnostics: last?.diagnostics ?? [], files: last?.files ?? [:], pagesRendered: 0, stylesheets: [:]))
+        }
+        var clock = StageClock()
+        let site = updated.render.site
+        let output = MemoryOutput(updated.files)
+        let languages = site.config.languages.filter { updated.pendingSearch[$0.tag] != nil }
+        do {
+            for language in languages {
+                try PreviewBuilder.reopenIndex(of: language, in: output, files: updated.files)
+                for (path, contents) in updated.pendingSearch[language.tag] ?? [:] { try output.write(RenderedFile(path: path, contents: contents)) }
+            }
+            _ = try SiteSearch(site: site).writeIndexes(
+                pages: PreviewBuilder.indexBuilders(updated.records, site: site, languages: Set(languages.map(\.tag))),
+                strings: updated.render.renderer.strings(for:), output: output, languages: languages)
+        } catch {
+            return failed([.error(SourceLocation(file: options.sourceDirectory), "the search index could not be rebuilt: \(error.localizedDescription)")])
+        }
+        clock.lap("search index")
+        updated.files = output.files
+        updated.pendingSearch = [:]
+        last = updated
+        var outcome = described(Outcome(diagnostics: updated.diagnostics, files: updated.files, pagesRendered: 0, stylesheets: [:]))
+        outcome.stages = clock.stages
+        return outcome
     }
 
     /// A failed build: its diagnostics, and the files of the last one that worked.

@@ -56,6 +56,16 @@ public final class MemoryOutput: SiteOutput, @unchecked Sendable {
         }
     }
 
+    /// Removes and returns the files of folder `path`, by their paths.
+    public func take(under path: String) -> [String: Data] {
+        lock.lock()
+        defer { lock.unlock() }
+        let prefix = path + "/"
+        var taken: [String: Data] = [:]
+        for key in storage.keys where key.hasPrefix(prefix) { taken[key] = storage.removeValue(forKey: key) }
+        return taken
+    }
+
     /// Removes a file, or a folder with everything in it.
     public func remove(_ path: String) {
         lock.lock()
