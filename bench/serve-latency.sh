@@ -2,7 +2,7 @@
 # `waymark serve` against `hugo server` on the same hugobench corpus: for one-line edits to a
 # content page, a section index and a template, the time from the file write to the reload event
 # reaching a connected client (p50/p95 over EDITS edits each), and waymark's memory after the
-# first edit and after MEMORY_EDITS more.
+# first edit and after MEMORY_EDITS more (before any template edit, which rebuilds everything).
 # Usage: bench/serve-latency.sh [PAGES]          default 10000
 # Environment: EDITS=20  MEMORY_EDITS=500  WAYMARK=path (else a release build)  SHARED=dir  WORK=dir
 set -euo pipefail
@@ -41,8 +41,8 @@ echo "waymark: first build and serve in $(echo "$(date +%s.%N) - $started" | bc)
 measure() { python3 "$here/serve_latency.py" "$@"; }
 measure waymark 1400 "$site/waymark-content/$section/$page" --edits "$edits" --label "content page" --pid "${pids[0]}"
 measure waymark 1400 "$site/waymark-content/$section/index.md" --edits "$edits" --label "section index"
-measure waymark 1400 "$site/waymark-theme/templates/page.mustache" --edits 5 --label "template"
 measure waymark 1400 "$site/waymark-content/$section/$page" --edits "$memory_edits" --label "memory: content page" --pid "${pids[0]}"
+measure waymark 1400 "$site/waymark-theme/templates/page.mustache" --edits 5 --label "template"
 kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true; pids=()
 
 started=$(date +%s.%N)

@@ -63,7 +63,8 @@ class LiveReload:
         while b"\r\n\r\n" not in response:
             response += self.sock.recv(4096)
         self.buffer = response.split(b"\r\n\r\n", 1)[1]
-        self.send(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+        # Hugo looks for the exact bytes '"command":"hello"', so no spaces.
+        self.send(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}, separators=(",", ":")))
 
     def send(self, text: str) -> None:
         data, mask = text.encode(), os.urandom(4)
@@ -122,9 +123,10 @@ def main() -> int:
             file.write(line)
         client.wait(wanted)
         times.append((time.perf_counter() - started) * 1000)
+        time.sleep(0.3)  # past the watcher's quiet period, so edits are separate saves, and the
+        # search index has caught up before memory is read
         if args.pid and number in (0, args.edits - 1):
             memory.append(round(rss_mb(args.pid), 1))
-        time.sleep(0.15)  # past the watcher's quiet period, so edits are separate saves
     times.sort()
     print(json.dumps({
         "server": args.server, "edit": args.label, "edits": len(times),

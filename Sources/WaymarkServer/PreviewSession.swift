@@ -1,5 +1,8 @@
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import WaymarkCore
 import WaymarkSite
 
@@ -61,6 +64,7 @@ public struct PreviewSession: Sendable {
                 await hub.replaceQuietly(PreviewSession.snapshot(search, generation: generation))
                 report(.indexed(search, seconds: search.stages.reduce(0) { $0 + $1.seconds }))
             }
+            await builder.returnFreeMemory()
         }
         await http.stop()
     }
@@ -108,6 +112,23 @@ final class PreviewBuildQueue: @unchecked Sendable {
     private let queue = DispatchQueue(label: "waymark.preview-build")
 
     init(_ builder: PreviewBuilder) { self.builder = builder }
+
+    /// Hands memory freed by a rebuild back to the system, off the path to the reload: without
+    /// it glibc keeps each thread's freed blocks, and a preview left running for hours grows.
+    func returnFreeMemory() async {
+        #if canImport(Glibc)
+        // Looked up at run time: Glibc's Swift module does not declare `malloc_trim` (<malloc.h>).
+        typealias MallocTrim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") else { return }
+        let trim = unsafeBitCast(symbol, to: MallocTrim.self)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async {
+                _ = trim(0)
+                continuation.resume()
+            }
+        }
+        #endif
+    }
 
     func run<Result: Sendable>(_ work: @escaping @Sendable (inout PreviewBuilder) -> Result) async -> (outcome: Result, seconds: Double) {
         await withCheckedContinuation { continuation in

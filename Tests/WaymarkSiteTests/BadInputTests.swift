@@ -11,23 +11,7 @@ import Testing
         "content/_data/contacts.yaml": "- id: helpline\n  label: Helpline\n  number: 08000 121 700\n  group: advice\n",
     ]
 
-    struct Case: CustomTestStringConvertible, Sendable {
-        var name: String
-        var file: String
-        var contents: Data
-        var expected: String
-        var testDescription: String { name }
-
-        init(_ name: String, _ file: String, _ text: String, _ expected: String) {
-            self.init(name, file, Data(text.utf8), expected)
-        }
-        init(_ name: String, _ file: String, _ contents: Data, _ expected: String) {
-            self.name = name
-            self.file = file
-            self.contents = contents
-            self.expected = expected
-        }
-    }
+    typealias Case = Mistake
 
     static let cases: [Case] = [
         Case("malformed YAML", "content/report.md", "---\ntitle: Report\nsummary: [oops\n---\nText\n",
@@ -68,21 +52,7 @@ import Testing
     func mistakeIsReportedAndOutputKept(_ mistake: Case) throws {
         let temp = try TempDir()
         defer { temp.cleanUp() }
-        try temp.write(BadInputTests.goodSite)
-        let theme = ["--theme", Repo.root + "/theme"]
-        let first = try runWaymark(["build", "--quiet"] + theme, in: temp.path)
-        #expect(first.status == 0, "the good site should build: \(first.stderr)")
-        let before = readTree(temp.path + "/output")
-        #expect(!before.isEmpty)
-
-        try temp.writeData(mistake.file, mistake.contents)
-        let second = try runWaymark(["build"] + theme, in: temp.path)
-        #expect(second.status == 1)
-        #expect(second.stderr.contains(mistake.expected), "stderr was:\n\(second.stderr)")
-        #expect(second.stderr.hasSuffix("— nothing was published; output is unchanged.\n"))
-        #expect(readTree(temp.path + "/output") == before, "output/ changed after a failed build")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: temp.path).filter { $0.hasPrefix("output.") }
-        #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
+        try expectRejected(mistake, goodSite: BadInputTests.goodSite, in: temp)
     }
 
     @Test func misprintedHelplineNumberIsAWarning() throws {

@@ -60,20 +60,10 @@ import WaymarkSite
     func badNameIsReportedAndNothingIsWritten(_ mistake: BadInputTests.Case) throws {
         let temp = try TempDir()
         defer { temp.cleanUp() }
-        try temp.write(BadInputTests.goodSite)
-        #expect(try runWaymark(["build", "--quiet"] + OutputConfinementTests.theme, in: temp.path).status == 0)
-        let before = readTree(temp.path + "/output")
         let outside = (temp.path as NSString).deletingLastPathComponent
         let outsideBefore = try FileManager.default.contentsOfDirectory(atPath: outside).filter { !$0.hasPrefix("waymark-test-") }
-
-        try temp.writeData(mistake.file, Data(mistake.contents))
-        let result = try runWaymark(["build"] + OutputConfinementTests.theme, in: temp.path)
-        #expect(result.status == 1)
-        #expect(result.stderr.contains(mistake.expected), "stderr was:\n\(result.stderr)")
-        #expect(!result.stderr.contains("staging"), "the message names the staging folder:\n\(result.stderr)")
-        #expect(readTree(temp.path + "/output") == before, "output/ changed after a failed build")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: temp.path).filter { $0.hasPrefix("output.") }
-        #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
+        let printed = try expectRejected(mistake, goodSite: BadInputTests.goodSite, in: temp)
+        #expect(!printed.contains("staging"), "the message names the staging folder:\n\(printed)")
         // The `..` alias aimed two folders above the staging folder, at <tmp>/etc/x.
         #expect(!FileManager.default.fileExists(atPath: outside + "/etc/x"))
         let outsideAfter = try FileManager.default.contentsOfDirectory(atPath: outside).filter { !$0.hasPrefix("waymark-test-") }

@@ -68,19 +68,9 @@ import Testing
     func mistakeIsReportedAndOutputKept(_ mistake: BadInputTests.Case) throws {
         let temp = try TempDir()
         defer { temp.cleanUp() }
-        try temp.write(StrictInputTests.goodSite)
-        let theme = ["--theme", Repo.root + "/theme"]
-        let first = try runWaymark(["build", "--quiet"] + theme, in: temp.path)
-        #expect(first.status == 0, "the good site should build: \(first.stderr)")
-        let before = readTree(temp.path + "/output")
-
-        try temp.writeData(mistake.file, mistake.contents)
-        let second = try runWaymark(["build"] + theme, in: temp.path)
-        #expect(second.status == 1)
-        #expect(second.stderr.contains(mistake.expected), "stderr was:\n\(second.stderr)")
-        #expect(readTree(temp.path + "/output") == before, "output/ changed after a failed build")
+        let printed = try expectRejected(mistake, goodSite: StrictInputTests.goodSite, in: temp)
         for secret in ["Alex Example", "960999", "alex.private", "Alex.Private"] {
-            #expect(!second.stderr.contains(secret), "a private value reached the log:\n\(second.stderr)")
+            #expect(!printed.contains(secret), "a private value reached the log:\n\(printed)")
         }
     }
 

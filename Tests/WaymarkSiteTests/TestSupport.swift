@@ -89,3 +89,45 @@ func buildFixture(_ name: String) throws -> (TempDir, [String: Data], BuildRepor
     let report = try SiteBuilder(options: options).build().get()
     return (temp, readTree(temp.path + "/out"), report)
 }
+
+/// A mistake a person can make: one file written with `contents`, and the text its message holds.
+struct Mistake: CustomTestStringConvertible, Sendable {
+    var name: String
+    var file: String
+    var contents: Data
+    var expected: String
+    var testDescription: String { name }
+
+    init(_ name: String, _ file: String, _ text: String, _ expected: String) {
+        self.init(name, file, Data(text.utf8), expected)
+    }
+    init(_ name: String, _ file: String, _ contents: Data, _ expected: String) {
+        self.name = name
+        self.file = file
+        self.contents = contents
+        self.expected = expected
+    }
+}
+
+/// Builds `goodSite` with the default theme, makes `mistake`, and builds again: expects exit
+/// status 1, the expected message, the closing line, output/ byte for byte as before and no
+/// `output.*` folder left beside it. Returns what the failed build printed.
+@discardableResult
+func expectRejected(_ mistake: Mistake, goodSite: [String: String], in temp: TempDir) throws -> String {
+    try temp.write(goodSite)
+    let theme = ["--theme", Repo.root + "/theme"]
+    let first = try runWaymark(["build", "--quiet"] + theme, in: temp.path)
+    #expect(first.status == 0, "the good site should build: \(first.stderr)")
+    let before = readTree(temp.path + "/output")
+    #expect(!before.isEmpty)
+
+    try temp.writeData(mistake.file, mistake.contents)
+    let second = try runWaymark(["build"] + theme, in: temp.path)
+    #expect(second.status == 1)
+    #expect(second.stderr.contains(mistake.expected), "stderr was:\n\(second.stderr)")
+    #expect(second.stderr.hasSuffix("— nothing was published; output is unchanged.\n"))
+    #expect(readTree(temp.path + "/output") == before, "output/ changed after a failed build")
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: temp.path).filter { $0.hasPrefix("output.") }
+    #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
+    return second.stderr
+}
