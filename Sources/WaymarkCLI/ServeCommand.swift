@@ -116,7 +116,7 @@ public struct ServeCommand: ParsableCommand {
             let time = seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
             if outcome.failed {
                 let errors = outcome.diagnostics.count { $0.severity == .error }
-                printer.write("\(counted(errors, "error")) — \(first ? "nothing to show yet" : "the preview shows the last good build") until it is fixed and saved.")
+                printer.write("\(counted(errors, "error")) — \(first ? "nothing to show until it is fixed and saved" : "the preview shows the last good build until it is fixed and saved").")
             } else if !quiet {
                 let what = outcome.pagesRendered.map { counted($0, "page") + " rebuilt" } ?? (first ? "Built the site" : "Rebuilt the site")
                 say("\(what) in \(time).")

@@ -13,6 +13,14 @@ import Darwin
 /// `O_NOFOLLOW`, and `readdir`'s file type decides the rest, so a ten-thousand-page site costs
 /// one `open` per folder; only links are resolved, to say where they point.
 public enum FileTree {
+    /// The name in a `readdir` entry, read only up to its end. Copying the whole `d_name` field
+    /// (256 bytes) reads past a short last entry of the kernel's buffer, which crashed on large
+    /// folders when the buffer ended at a page boundary.
+    public static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return String(cString: UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self))
+    }
+
     /// The files of a walk and what was skipped.
     public struct Listing: Sendable {
         /// Paths relative to the root, sorted bytewise.
@@ -67,9 +75,7 @@ public enum FileTree {
             defer { closedir(handle) }
             let folder = dirfd(handle)
             while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                let name = FileTree.name(of: entry)
                 if name.hasPrefix(".") { continue }
                 let relative = prefix + name
                 switch Int32(entry.pointee.d_type) {

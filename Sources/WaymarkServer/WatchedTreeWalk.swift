@@ -1,3 +1,4 @@
+import WaymarkCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -52,9 +53,7 @@ struct WatchedTreeWalk {
         defer { closedir(handle) }
         var subfolders: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = FileTree.name(of: entry)
             if EditorFiles.isIgnored(name) { continue }
             let relative = folder.isEmpty ? name : folder + "/" + name
             if Self.isFolder(entry.pointee.d_type, name: name, in: dirfd(handle)) {
