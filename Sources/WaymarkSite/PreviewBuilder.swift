@@ -31,6 +31,10 @@ public struct PreviewBuilder: Sendable {
         var siteWarnings: [Diagnostic]
         /// The latest diagnostics, sorted.
         var diagnostics: [Diagnostic] = []
+        /// The pages as read from their files (before translations inherit weights), by source path.
+        var loaded: [String: Page] = [:]
+        /// Every page's heading ids, by source path, for links to headings.
+        var anchors: [String: Set<String>] = [:]
         /// Search fragments of re-rendered pages, by language, at their pending paths, waiting
         /// for ``finishSearch()`` to rebuild those languages' indexes.
         var pendingSearch: [LanguageTag: [String: Data]] = [:]
@@ -87,7 +91,9 @@ public struct PreviewBuilder: Sendable {
             clock.lap("written to memory")
             last = LastBuild(inputs: inputs, render: render, files: output.files, records: outcome.records,
                              searchNumbers: site.config.search ? SiteSearch(site: site).documentNumbers() : [],
-                             siteWarnings: siteWarnings, diagnostics: diagnostics.sorted)
+                             siteWarnings: siteWarnings, diagnostics: diagnostics.sorted,
+                             loaded: Dictionary(inputs.content.pages.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
+                             anchors: PreviewBuilder.anchors(outcome.records, site: site))
             var result = described(Outcome(diagnostics: diagnostics.sorted, files: last!.files, pagesRendered: nil,
                                            stylesheets: PreviewBuilder.stylesheetMoves(from: previous?.inputs.theme, to: inputs.theme)))
             result.stages = clock.stages
@@ -113,10 +119,9 @@ public struct PreviewBuilder: Sendable {
         let site = last.render.site
         let loader = ContentLoader(contentDirectory: options.sourceDirectory, displayRoot: last.inputs.contentReader.displayRoot,
                                    config: last.inputs.config, includeDrafts: options.includeDrafts)
-        let loaded = Dictionary(last.inputs.content.pages.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
         var indexes: [Int] = []
         for path in paths.sorted() {
-            guard path.hasSuffix(".md"), let before = loaded[path], let index = site.pageIndex(source: path),
+            guard path.hasSuffix(".md"), let before = last.loaded[path], let index = site.pageIndex(source: path),
                   case .success(let now) = loader.reload(path), now == before else { return nil }
             indexes.append(index)
         }
@@ -140,7 +145,9 @@ public struct PreviewBuilder: Sendable {
             for (index, result) in zip(indexes, results) { records[index] = PageRecord(try result.get()) }
             clock.lap("pages")
             var diagnostics = Diagnostics(last.siteWarnings + records.flatMap(\.diagnostics))
-            diagnostics.append(contentsOf: PreviewBuilder.fragmentProblems(records, site: site))
+            var anchors = last.anchors
+            for index in indexes { anchors[site.pages[index].sourcePath] = records[index].anchors }
+            diagnostics.append(contentsOf: SiteChecks.fragments(records.flatMap(\.fragmentLinks), anchors: anchors, site: site))
             clock.lap("links to headings")
             if diagnostics.hasErrors { return failed(diagnostics.sorted) }
             var updated = last
@@ -150,6 +157,7 @@ public struct PreviewBuilder: Sendable {
             }
             updated.files = output.files
             updated.records = records
+            updated.anchors = anchors
             updated.diagnostics = diagnostics.sorted
             self.last = updated
             var outcome = described(Outcome(diagnostics: updated.diagnostics, files: updated.files, pagesRendered: indexes.count, stylesheets: [:]))
@@ -223,11 +231,11 @@ public struct PreviewBuilder: Sendable {
         return builders
     }
 
-    /// Links to headings, checked against every page's headings as the build checks them.
-    static func fragmentProblems(_ records: [PageRecord], site: Site) -> [Diagnostic] {
+    /// Every page's heading ids, by source path, as the build checks links to headings against them.
+    static func anchors(_ records: [PageRecord], site: Site) -> [String: Set<String>] {
         var anchors: [String: Set<String>] = [:]
         for (page, record) in zip(site.pages, records) { anchors[page.sourcePath] = record.anchors }
-        return SiteChecks.fragments(records.flatMap(\.fragmentLinks), anchors: anchors, site: site)
+        return anchors
     }
 
     /// Old address → new address of every stylesheet whose fingerprint changed.
