@@ -111,7 +111,22 @@ final class PreviewBuildQueue: @unchecked Sendable {
     private var builder: PreviewBuilder
     private let queue = DispatchQueue(label: "waymark.preview-build")
 
-    init(_ builder: PreviewBuilder) { self.builder = builder }
+    init(_ builder: PreviewBuilder) {
+        self.builder = builder
+        PreviewBuildQueue.limitMallocArenas()
+    }
+
+    /// glibc gives each new thread its own heap (up to eight per core) and never merges them: the
+    /// build's worker threads change from one rebuild to the next, so freed memory piles up in
+    /// heaps nobody uses again and a long-running preview grows. Two heaps are enough here.
+    static func limitMallocArenas() {
+        #if canImport(Glibc)
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "mallopt") else { return }
+        let arenaMax: Int32 = -8  // M_ARENA_MAX in <malloc.h>
+        _ = unsafeBitCast(symbol, to: Mallopt.self)(arenaMax, 2)
+        #endif
+    }
 
     /// Hands memory freed by a rebuild back to the system, off the path to the reload: without
     /// it glibc keeps each thread's freed blocks, and a preview left running for hours grows.
