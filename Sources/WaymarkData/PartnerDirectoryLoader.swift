@@ -46,7 +46,7 @@ public enum PartnerDirectoryLoader {
         if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics)) }
         var rows = table.records.map { Row(record: $0, columns: columns, file: file) }
         let privateValues = PrivateValues.index(rows)
-        rows = rows.map { $0.hidingCells(with: privateValues) }
+        rows = rows.map { $0.findingLeaks(with: privateValues) }
         var partners: [Partner] = []
         var lineOfName: [String: Int] = [:]
         for row in rows {
@@ -65,7 +65,7 @@ public enum PartnerDirectoryLoader {
             lineOfName[key] = row.record.line
             partners.append(partner)
         }
-        diagnostics.append(contentsOf: PrivateValues.leaksIntoPublicColumns(rows, index: privateValues))
+        diagnostics.append(contentsOf: PrivateValues.leaksIntoPublicColumns(rows))
         if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics)) }
         return .success(PartnerDirectory(partners: partners.sorted { $0.name.lowercased() < $1.name.lowercased() }, privateValues: privateValues))
     }
@@ -95,24 +95,30 @@ public enum PartnerDirectoryLoader {
         let record: CSVTable.Record
         let columns: [PartnerColumn: Int]
         let file: String
-        /// Cells never quoted in a message: the private columns, and public cells that hold a
-        /// private value by mistake.
-        private(set) var hiddenCells: Set<Int>
+        /// Public cells holding a private value by mistake, with where each value was written.
+        private(set) var leaks: [(column: PartnerColumn, origins: [PrivateValueIndex.Origin])] = []
 
         init(record: CSVTable.Record, columns: [PartnerColumn: Int], file: String) {
             self.record = record
             self.columns = columns
             self.file = file
-            hiddenCells = Set(columns.filter { $0.key.isPrivate }.map(\.value))
         }
 
-        /// The same row, also hiding its public cells that hold one of `index`'s values.
-        func hidingCells(with index: PrivateValueIndex) -> Row {
+        /// The same row, knowing which of its public cells hold one of `index`'s values.
+        func findingLeaks(with index: PrivateValueIndex) -> Row {
             var row = self
-            for (column, position) in columns where !column.isPrivate && position < record.cells.count {
-                if !index.matches(in: record.cells[position][...]).isEmpty { row.hiddenCells.insert(position) }
+            for column in PartnerColumn.allCases where !column.isPrivate {
+                guard let value = self[column] else { continue }
+                let origins = index.matches(in: value[...])
+                if !origins.isEmpty { row.leaks.append((column, origins)) }
             }
             return row
+        }
+
+        /// Cells never quoted in a message: the private columns, and public cells that hold a
+        /// private value.
+        var hiddenCells: Set<Int> {
+            Set(columns.filter { $0.key.isPrivate }.map(\.value) + leaks.compactMap { columns[$0.column] })
         }
 
         var location: SourceLocation { SourceLocation(file: file, line: record.line) }

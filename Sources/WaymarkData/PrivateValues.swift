@@ -14,20 +14,16 @@ enum PrivateValues {
     }
 
     /// An error for each public cell holding a private value, from its own row or another.
-    static func leaksIntoPublicColumns(_ rows: [PartnerDirectoryLoader.Row], index: PrivateValueIndex) -> [Diagnostic] {
-        guard !index.isEmpty else { return [] }
-        var problems: [Diagnostic] = []
-        for row in rows {
-            for column in PartnerColumn.allCases where !column.isPrivate {
-                guard let value = row[column] else { continue }
-                for origin in index.matches(in: value[...]) {
-                    problems.append(row.problem(
-                        column, "contains \(origin.described(from: row.record.line)), which is for professionals only and must not be published",
+    static func leaksIntoPublicColumns(_ rows: [PartnerDirectoryLoader.Row]) -> [Diagnostic] {
+        rows.flatMap { row in
+            row.leaks.flatMap { leak in
+                leak.origins.map { origin in
+                    row.problem(
+                        leak.column, "contains \(origin.described(from: row.record.line)), which is for professionals only and must not be published",
                         kind: "private-\(origin.column.rawValue)",
-                        help: "take it out of '\(column.rawValue)': people's names and their direct numbers and emails belong only in the contact_ columns"))
+                        help: "take it out of '\(leak.column.rawValue)': people's names and their direct numbers and emails belong only in the contact_ columns")
                 }
             }
         }
-        return problems
     }
 }

@@ -41,11 +41,12 @@ public struct PreviewSession: Sendable {
         watcher.start()
         defer { watcher.stop() }
         let builder = PreviewBuildQueue(PreviewBuilder(options: build))
-        var outcome = await builder.run { $0.build() }
+        let first = await builder.run { ($0.build(), $0.interfaceText, $0.basePath) }
+        var outcome = (outcome: first.outcome.0, seconds: first.seconds)
         report(.built(outcome.outcome, seconds: outcome.seconds, first: true))
         var configuration = server
-        configuration.strings = outcome.outcome.interfaceText
-        configuration.basePath = PreviewServerConfiguration.normalisedBasePath(outcome.outcome.basePath)
+        configuration.strings = first.outcome.1
+        configuration.basePath = PreviewServerConfiguration.normalisedBasePath(first.outcome.2)
         let hub = PreviewHub(snapshot: PreviewSession.snapshot(outcome.outcome, generation: 1))
         let http = PreviewHTTPServer(hub: hub, configuration: configuration)
         let port = try await http.start()

@@ -50,10 +50,6 @@ public struct PreviewBuilder: Sendable {
         public var pagesRendered: Int?
         /// For each stylesheet whose address changed, old address → new address.
         public var stylesheets: [String: String]
-        /// The theme's interface text of the last successful build, by language code.
-        public var interfaceText: [String: [String: String]] = [:]
-        /// The path every address of the site starts with (`/`, or `/partnership/`).
-        public var basePath = "/"
         /// Wall-clock seconds of each named stage, in order.
         public var stages: [(name: String, seconds: Double)] = []
 
@@ -62,40 +58,32 @@ public struct PreviewBuilder: Sendable {
 
     public init(options: BuildOptions) { self.options = options }
 
-    /// `outcome` with what the server needs to know of the last successful build.
-    private func described(_ outcome: Outcome) -> Outcome {
-        guard let last else { return outcome }
-        var described = outcome
-        described.interfaceText = Dictionary(last.inputs.theme.strings.map { ($0.key.code, $0.value.values) }, uniquingKeysWith: { first, _ in first })
-        described.basePath = last.inputs.config.basePath
-        return described
+    /// The theme's interface text of the last successful build, by language code.
+    public var interfaceText: [String: [String: String]] {
+        Dictionary((last?.inputs.theme.strings ?? [:]).map { ($0.key.code, $0.value.values) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// The path every address of the last successful build starts with (`/`, or `/partnership/`).
+    public var basePath: String { last?.inputs.config.basePath ?? "/" }
 
     /// Builds the whole site into memory.
     public mutating func build() -> Outcome {
         let previous = last
         var clock = StageClock()
         do {
-            let inputs = try SiteInputs.load(options, clock: &clock)
-            var diagnostics = inputs.warnings
-            let (site, checks) = inputs.site()
-            diagnostics.append(contentsOf: checks)
-            if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-            let render = SiteRender(site: site, theme: inputs.theme, contentReader: inputs.contentReader)
-            diagnostics.append(contentsOf: inputs.outputProblems(render, options: options))
-            if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-            let output = MemoryOutput()
+            var (inputs, render, diagnostics) = try SiteInputs.checkedRender(options, clock: &clock)
+            let site = render.site
             let siteWarnings = diagnostics.all
-            let outcome = try render.run(into: output, keepRecords: true, clock: &clock)
-            diagnostics.append(contentsOf: outcome.diagnostics)
+            let output = MemoryOutput()
+            let outcome = try render.run(into: output, keepRecords: true, diagnostics: &diagnostics, clock: &clock)
             clock.lap("written to memory")
             last = LastBuild(inputs: inputs, render: render, files: output.files, records: outcome.records,
                              searchNumbers: site.config.search ? SiteSearch(site: site).documentNumbers() : [],
                              siteWarnings: siteWarnings, diagnostics: diagnostics.sorted,
                              loaded: Dictionary(inputs.content.pages.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
                              anchors: PreviewBuilder.anchors(outcome.records, site: site))
-            var result = described(Outcome(diagnostics: diagnostics.sorted, files: last!.files, pagesRendered: nil,
-                                           stylesheets: PreviewBuilder.stylesheetMoves(from: previous?.inputs.theme, to: inputs.theme)))
+            var result = Outcome(diagnostics: diagnostics.sorted, files: last!.files, pagesRendered: nil,
+                                           stylesheets: PreviewBuilder.stylesheetMoves(from: previous?.inputs.theme, to: inputs.theme))
             result.stages = clock.stages
             return result
         } catch let failure as BuildFailure {
@@ -160,7 +148,7 @@ public struct PreviewBuilder: Sendable {
             updated.anchors = anchors
             updated.diagnostics = diagnostics.sorted
             self.last = updated
-            var outcome = described(Outcome(diagnostics: updated.diagnostics, files: updated.files, pagesRendered: indexes.count, stylesheets: [:]))
+            var outcome = Outcome(diagnostics: updated.diagnostics, files: updated.files, pagesRendered: indexes.count, stylesheets: [:])
             clock.lap("files and messages")
             outcome.stages = clock.stages
             return outcome
@@ -175,7 +163,7 @@ public struct PreviewBuilder: Sendable {
     /// pages' kept words, exactly as a full build writes it.
     public mutating func finishSearch() -> Outcome {
         guard var updated = last, !updated.pendingSearch.isEmpty else {
-            return described(Outcome(diagnostics: last?.diagnostics ?? [], files: last?.files ?? [:], pagesRendered: 0, stylesheets: [:]))
+            return Outcome(diagnostics: last?.diagnostics ?? [], files: last?.files ?? [:], pagesRendered: 0, stylesheets: [:])
         }
         var clock = StageClock()
         let site = updated.render.site
@@ -196,14 +184,14 @@ public struct PreviewBuilder: Sendable {
         updated.files = output.files
         updated.pendingSearch = [:]
         last = updated
-        var outcome = described(Outcome(diagnostics: updated.diagnostics, files: updated.files, pagesRendered: 0, stylesheets: [:]))
+        var outcome = Outcome(diagnostics: updated.diagnostics, files: updated.files, pagesRendered: 0, stylesheets: [:])
         outcome.stages = clock.stages
         return outcome
     }
 
     /// A failed build: its diagnostics, and the files of the last one that worked.
     private func failed(_ diagnostics: [Diagnostic]) -> Outcome {
-        described(Outcome(diagnostics: diagnostics, files: last?.files ?? [:], pagesRendered: nil, stylesheets: [:]))
+        Outcome(diagnostics: diagnostics, files: last?.files ?? [:], pagesRendered: nil, stylesheets: [:])
     }
 
     /// Puts a language's search index back as the render stage expects to find it before its

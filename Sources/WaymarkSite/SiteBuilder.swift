@@ -76,25 +76,10 @@ public struct SiteBuilder: Sendable {
         var clock = StageClock()
         writer.recoverEarlierBuilds()
         if let problem = writer.checkReplaceable() { throw BuildFailure(Diagnostics([problem])) }
-        let inputs = try SiteInputs.load(options, clock: &clock)
-        var diagnostics = inputs.warnings
-        let (site, checks) = inputs.site()
-        diagnostics.append(contentsOf: checks)
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        clock.lap("site structure")
-
-        let render = SiteRender(site: site, theme: inputs.theme, contentReader: inputs.contentReader)
-        diagnostics.append(contentsOf: inputs.outputProblems(render, options: options))
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        var (_, render, diagnostics) = try SiteInputs.checkedRender(options, clock: &clock)
+        let site = render.site
         try writer.prepare()
-        let outcome: RenderOutcome
-        do {
-            outcome = try render.run(into: writer, keepRecords: false, clock: &clock)
-        } catch let failure as BuildFailure {
-            diagnostics.append(contentsOf: failure.diagnostics)
-            throw BuildFailure(diagnostics)
-        }
-        diagnostics.append(contentsOf: outcome.diagnostics)
+        let outcome = try render.run(into: writer, keepRecords: false, diagnostics: &diagnostics, clock: &clock)
         try writer.publish()
         clock.lap("write and publish")
 

@@ -42,6 +42,22 @@ struct SiteInputs: Sendable {
                           contacts: contacts, directory: directory, warnings: warnings)
     }
 
+    /// Reads the sources, assembles the site and checks it and the paths it would be written to,
+    /// as every build does: the render stage for it, and the warnings found so far. Throws every
+    /// problem found, warnings included, before anything is written.
+    static func checkedRender(_ options: BuildOptions, clock: inout StageClock) throws -> (inputs: SiteInputs, render: SiteRender, diagnostics: Diagnostics) {
+        let inputs = try load(options, clock: &clock)
+        var diagnostics = inputs.warnings
+        let (site, checks) = inputs.site()
+        diagnostics.append(contentsOf: checks)
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        clock.lap("site structure")
+        let render = SiteRender(site: site, theme: inputs.theme, contentReader: inputs.contentReader)
+        diagnostics.append(contentsOf: inputs.outputProblems(render, options: options))
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        return (inputs, render, diagnostics)
+    }
+
     /// The site these inputs make, with the checks that need all of it.
     func site() -> (Site, [Diagnostic]) {
         let site = Site(config: config, content: content, contacts: contacts, directory: directory, contentDirectory: contentReader.root)

@@ -48,8 +48,20 @@ struct SiteRender: Sendable {
     /// Pages rendered between merges into the search index: enough to keep every core busy.
     static let renderBatch = 512
 
-    /// Writes the whole site to `output`. Fails, having written some files, on the first error.
-    func run(into output: some SiteOutput, keepRecords: Bool, clock: inout StageClock) throws -> RenderOutcome {
+    /// Writes the whole site to `output`, adding what it finds to `diagnostics` (a failure
+    /// carries them all). Fails, having written some files, on the first error.
+    func run(into output: some SiteOutput, keepRecords: Bool, diagnostics: inout Diagnostics, clock: inout StageClock) throws -> RenderOutcome {
+        do {
+            let outcome = try run(into: output, keepRecords: keepRecords, clock: &clock)
+            diagnostics.append(contentsOf: outcome.diagnostics)
+            return outcome
+        } catch let failure as BuildFailure {
+            diagnostics.append(contentsOf: failure.diagnostics)
+            throw BuildFailure(diagnostics)
+        }
+    }
+
+    private func run(into output: some SiteOutput, keepRecords: Bool, clock: inout StageClock) throws -> RenderOutcome {
         var diagnostics = Diagnostics()
         let generated = generatedFiles()
         let staticPaths = site.staticFiles.map { $0.url.outputFile }
