@@ -16,6 +16,9 @@ private final class WatchSession: @unchecked Sendable {
     private var collected: [ChangeSet] = []
     private var finished = false
     private var reader: Task<Void, Never>?
+    /// Batches are collected on a thread of their own: on a busy machine the shared threads are
+    /// taken by other suites' builds, and a starved reader would make the watcher look late.
+    private let executor = PreviewExecutor()
 
     /// Starts watching `content` (created unless `makeContent` is false) and `theme`.
     init(_ method: FileWatcher.Method, debounce: Duration = .milliseconds(150), pendingLimit: Int = 10_000,
@@ -35,7 +38,7 @@ private final class WatchSession: @unchecked Sendable {
         let started = watcher.start()
         #expect(started == method)
         let changes = watcher.changes
-        reader = Task { [weak self] in
+        reader = Task(executorPreference: executor) { [weak self] in
             for await batch in changes { self?.append(batch) }
             self?.markFinished()
         }
