@@ -339,12 +339,16 @@ struct FileWatcherTests {
         let session = try WatchSession(method, debounce: .milliseconds(400))
         defer { session.stop() }
         await session.pause()
-        let started = ContinuousClock.now
-        var index = 0
-        while ContinuousClock.now - started < .milliseconds(1600) {
-            session.write("content/log.md", "line \(index)\n")
-            index += 1
-            try await Task.sleep(for: .milliseconds(20))
+        // Written from a thread of its own, so a busy machine cannot turn the steady stream into
+        // a few writes with long gaps.
+        try await offThread {
+            let started = ContinuousClock.now
+            var index = 0
+            while ContinuousClock.now - started < .milliseconds(1600) {
+                session.write("content/log.md", "line \(index)\n")
+                index += 1
+                usleep(20_000)
+            }
         }
         let duringStream = session.batches.count
         #expect(duringStream >= 1, "no batch while the stream lasted")
