@@ -39,8 +39,11 @@ let package = Package(
             .product(name: "FlyingFox", package: "FlyingFox"),
             .product(name: "FlyingSocks", package: "FlyingFox"),
         ]),
+        .target(name: "WaymarkCheck", dependencies: [
+            "WaymarkCore", "WaymarkMarkdown", "WaymarkContent", "WaymarkData", "WaymarkSite",
+        ]),
         .target(name: "WaymarkCLI", dependencies: [
-            "WaymarkCore", "WaymarkSite", "WaymarkServer",
+            "WaymarkCore", "WaymarkSite", "WaymarkServer", "WaymarkCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "waymark", dependencies: ["WaymarkCLI"]),
@@ -51,6 +54,12 @@ let package = Package(
         .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent"]),
         .testTarget(name: "WaymarkDataTests", dependencies: ["WaymarkData"]),
         .testTarget(name: "WaymarkSearchTests", dependencies: ["WaymarkSearch"]),
+        .testTarget(
+            name: "WaymarkCheckTests",
+            dependencies: ["WaymarkCheck", "WaymarkSite", "WaymarkCLI", "waymark",
+                           .product(name: "FlyingFox", package: "FlyingFox")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "WaymarkServerTests", dependencies: ["WaymarkServer", "WaymarkSite", "waymark"]),
         .testTarget(
             name: "WaymarkSiteTests",

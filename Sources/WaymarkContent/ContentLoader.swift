@@ -69,7 +69,7 @@ public struct ContentLoader: Sendable {
             let matter = FrontMatter(
                 title: language.title ?? config.title, summary: nil, date: nil, updated: nil, draft: false, weight: nil,
                 layout: nil, slug: nil, aliases: [], tags: [], downloads: [], translationKey: nil, translatedFrom: nil,
-                reviewedBy: nil, reviewedOn: nil, locations: [:])
+                reviewedBy: nil, reviewedOn: nil, reviewBy: nil, owner: nil, locations: [:])
             return Page(sourcePath: source, displayPath: "\(displayRoot)/\(source) (made by Waymark)", language: language,
                         translationKey: "index", kind: .home, folder: "", url: config.urlPrefix(for: language),
                         frontMatter: matter, filePath: nil)

@@ -23,6 +23,11 @@ public struct FrontMatter: Sendable, Equatable {
     /// For a translation: who checked it (a qualified translator) and when.
     public var reviewedBy: String?
     public var reviewedOn: CalendarDate?
+    /// When the page's safety information must next be re-checked, and who does it.
+    public var reviewBy: CalendarDate?
+    public var owner: String?
+    /// Exceptions to `waymark check`'s rules on this page, with the reason.
+    public var checks: CheckSettings = .none
     /// Where each field was written, for errors found later (an unknown layout, a clashing alias).
     public var locations: [String: SourceLocation]
 
@@ -30,6 +35,7 @@ public struct FrontMatter: Sendable, Equatable {
     public static let knownFields = [
         "title", "summary", "date", "updated", "draft", "weight", "layout", "slug", "aliases", "tags", "downloads",
         "translation_key", "translated_from", "reviewed_by", "reviewed_on",
+        "review_by", "owner", "checks",
     ]
 }
 
@@ -115,6 +121,9 @@ public enum FrontMatterParser {
             translatedFrom: fields.date("translated_from", diagnostics: &diagnostics),
             reviewedBy: fields.string("reviewed_by", diagnostics: &diagnostics).flatMap { $0.isEmpty ? nil : $0 },
             reviewedOn: fields.date("reviewed_on", diagnostics: &diagnostics),
+            reviewBy: fields.date("review_by", diagnostics: &diagnostics),
+            owner: fields.string("owner", diagnostics: &diagnostics).flatMap { $0.isEmpty ? nil : $0 },
+            checks: CheckSettings.read(fields, allowsReason: true, diagnostics: &diagnostics),
             locations: Dictionary(uniqueKeysWithValues: fields.keys.map { ($0, fields.location($0)) })
         )
         return diagnostics.errorCount == errorsBefore ? matter : nil

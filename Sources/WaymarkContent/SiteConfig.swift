@@ -63,6 +63,8 @@ public struct SiteConfig: Sendable {
     public var areas: [String]
     /// Whether the build writes a search index, search page and A–Z page per language.
     public var search: Bool = true
+    /// Levels and options for `waymark check`'s rules.
+    public var checks: CheckSettings = .none
     /// Where `help_contacts` and `report_page` were written, for errors found later.
     public var locations: [String: SourceLocation]
 
@@ -94,7 +96,7 @@ public enum SiteConfigLoader {
     static let knownKeys = [
         "title", "description", "base_url", "default_language", "languages", "exit_url",
         "menu", "footer_menu", "allow_raw_html", "toc_min_headings", "help_contacts", "report_page", "areas",
-        "search",
+        "search", "checks",
     ]
 
     /// Loads `site.yaml` from the content folder `source` reads.
@@ -144,13 +146,14 @@ public enum SiteConfigLoader {
         let reportPage = fields.string("report_page", diagnostics: &diagnostics)
         let areas = fields.strings("areas", diagnostics: &diagnostics) ?? []
         let search = fields.bool("search", diagnostics: &diagnostics) ?? true
+        let checks = CheckSettings.read(fields, allowsReason: false, diagnostics: &diagnostics)
 
         if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics)) }
         return .success(SiteConfig(
             title: title, description: description, baseURL: baseURL, defaultLanguage: fallback,
             languages: ordered, exitURL: exitURL, menu: menu, footerMenu: footerMenu,
             allowRawHTML: allowRawHTML, tocMinHeadings: tocMin, helpContacts: helpContacts, reportPage: reportPage, areas: areas,
-            search: search, locations: ["help_contacts": fields.location("help_contacts"), "report_page": fields.location("report_page")]))
+            search: search, checks: checks, locations: ["help_contacts": fields.location("help_contacts"), "report_page": fields.location("report_page")]))
     }
 
     /// `default_language` must be given and be one of `languages`: guessing it would put the

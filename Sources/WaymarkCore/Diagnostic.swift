@@ -38,6 +38,9 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     public var quote: Quote = .sourceLine
     /// Problems of one kind that a printer may summarise after the first few.
     public var repeatGroup: RepeatGroup?
+    /// The id of the content check that found this (`link-text`); nil for the build's own
+    /// problems, which cannot be turned off.
+    public var rule: String?
 
     /// What a printer shows of the source under a diagnostic's headline.
     public enum Quote: Sendable, Hashable {
@@ -77,6 +80,20 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
         return copy
     }
 
+    /// The same diagnostic, as found by the content check `id`.
+    public func rule(_ id: String) -> Diagnostic {
+        var copy = self
+        copy.rule = id
+        return copy
+    }
+
+    /// The same diagnostic at another severity.
+    public func withSeverity(_ severity: Severity) -> Diagnostic {
+        var copy = self
+        copy.severity = severity
+        return copy
+    }
+
     /// The same diagnostic, as one of a group a printer may summarise.
     public func grouped(_ group: RepeatGroup) -> Diagnostic {
         var copy = self
@@ -94,7 +111,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
 
     /// `path:line: error: summary`, the format editors and CI logs recognise.
     public var headline: String {
-        "\(location.prefix): \(severity.rawValue): \(summary)"
+        "\(location.prefix): \(severity.rawValue): \(summary)" + (rule.map { " [\($0)]" } ?? "")
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {

@@ -1,3 +1,4 @@
+import WaymarkContent
 import WaymarkCore
 
 /// A reporting contact from `content/_data/contacts.yaml`: the single place a phone number is
@@ -18,6 +19,10 @@ public struct Contact: Sendable, Hashable {
     public var emergency: Bool
     public var group: Group
     public var location: SourceLocation
+    /// When someone last rang or verified the number, and who looks after it.
+    public var checked: CalendarDate?
+    public var checkedLocation: SourceLocation?
+    public var owner: String?
     /// Label, hours, notes and `when` in other languages, by language code.
     public var translations: [String: Text]
 

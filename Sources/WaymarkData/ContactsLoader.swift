@@ -5,7 +5,7 @@ import Yams
 
 /// Reads and checks `content/_data/contacts.yaml`.
 public enum ContactsLoader {
-    static let knownFields = ["id", "label", "number", "tel", "hours", "notes", "when", "emergency", "group", "translations"]
+    static let knownFields = ["id", "label", "number", "tel", "hours", "notes", "when", "emergency", "group", "translations", "checked", "owner"]
 
     /// The contacts, or every problem found. A site without the file has no contacts.
     /// `file` is the path inside the folder `source` reads (`_data/contacts.yaml`).
@@ -73,9 +73,13 @@ public enum ContactsLoader {
         let when = fields.string("when", diagnostics: &diagnostics)
         let emergency = fields.bool("emergency", diagnostics: &diagnostics) ?? false
         let translations = self.translations(fields, diagnostics: &diagnostics)
+        let checked = fields.date("checked", diagnostics: &diagnostics)
+        let owner = fields.string("owner", diagnostics: &diagnostics)
         guard let id, let label, let number, let group else { return nil }
         return Contact(id: id, label: label, number: number, hours: hours, notes: notes, when: when,
-                       emergency: emergency, group: group, location: fields.location("id"), translations: translations)
+                       emergency: emergency, group: group, location: fields.location("id"),
+                       checked: checked, checkedLocation: checked == nil ? nil : fields.location("checked"),
+                       owner: owner.flatMap { $0.isEmpty ? nil : $0 }, translations: translations)
     }
 
     /// `translations: {pl: {label: …, hours: …, notes: […], when: …}}`

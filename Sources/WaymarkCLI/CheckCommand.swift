@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import WaymarkCheck
+import WaymarkContent
+import WaymarkCore
+import WaymarkSite
+
+extension CheckFormat: ExpressibleByArgument {}
+
+/// `waymark check`: everything the build checks, plus the content rules, without publishing.
+public struct CheckCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the content (accessibility, plain English, review dates) without publishing.",
+        discussion: """
+        Runs every check 'waymark build' makes, then the content rules described in \
+        docs/CONTENT.md ("Checking the content"). Nothing is written except a --report. \
+        Exit status: 0 no errors, 1 problems at error level, 2 wrong command-line usage.
+        """)
+
+    @Option(name: .long, help: "The content folder, holding site.yaml and the Markdown pages.")
+    public var source = "content"
+
+    @Option(name: .long, help: "The theme folder, holding templates/, assets/ and i18n/.")
+    public var theme = "theme"
+
+    @Option(name: .customLong("base-url"), help: "The address the site is published at, overriding base_url in site.yaml.")
+    public var baseURL: String?
+
+    @Flag(name: .long, help: "Also check pages marked 'draft: true'.")
+    public var drafts = false
+
+    @Flag(name: .long, help: "Treat every warning as an error (for CI).")
+    public var strict = false
+
+    @Option(name: .long, help: "How to print the problems: text, github, gitlab or json.")
+    public var format: CheckFormat = .text
+
+    @Option(name: .long, help: "Also write a report for people to read, as one HTML page, to this file.")
+    public var report: String?
+
+    @Flag(name: .long, help: "Also check links to other sites (needs the network).")
+    public var external = false
+
+    @Option(name: .customLong("external-cache"), help: "Where --external keeps results between runs.")
+    public var externalCache = ".waymark-links.json"
+
+    @Flag(name: .long, help: "Also print every flyer to PDF with Chromium and count its pages.")
+    public var print = false
+
+    @Option(name: .long, help: "Count review dates from this day (YYYY-MM-DD) instead of today.")
+    public var today: String?
+
+    public init() {}
+
+    public func validate() throws {
+        if let today, CalendarDate(today) == nil { throw ValidationError("--today should be a date written YYYY-MM-DD, not '\(today)'") }
+    }
+
+    public func run() throws {
+        var options = CheckOptions(build: BuildOptions(sourceDirectory: source, themeDirectory: theme, baseURL: baseURL, includeDrafts: drafts),
+                                   today: today.flatMap(CalendarDate.init) ?? .today())
+        options.strict = strict
+        options.print = print
+        if external {
+            var externalOptions = ExternalLinkOptions()
+            externalOptions.cacheFile = externalCache.isEmpty ? nil : externalCache
+            options.external = externalOptions
+        }
+        let result = ContentChecker(options: options).run()
+        FileHandle.standardOutput.write(Data(format.render(result).utf8))
+        if format == .github { GitHubFormat.writeStepSummary(result) }
+        if let report {
+            do {
+                try Data(HTMLReport.render(result).utf8).write(to: URL(fileURLWithPath: report))
+            } catch {
+                FileHandle.standardError.write(Data("\(report): error: the report could not be written: \(error.localizedDescription)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+        if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
+    }
+}

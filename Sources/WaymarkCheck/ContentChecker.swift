@@ -1,0 +1,123 @@
+import Foundation
+import WaymarkContent
+import WaymarkCore
+import WaymarkSite
+
+/// What `waymark check` is asked to do.
+public struct CheckOptions: Sendable {
+    public var build: BuildOptions
+    /// Warnings count as errors (for CI).
+    public var strict = false
+    /// The day review dates are counted from.
+    public var today: CalendarDate
+    /// How far ahead reviews are listed as falling due.
+    public var dueWindowDays = 30
+    /// Check links to other sites (`--external`); nil leaves them alone.
+    public var external: ExternalLinkOptions?
+    /// Print every flyer to PDF and count its pages (`--print`).
+    public var print = false
+
+    public init(build: BuildOptions, today: CalendarDate = .today()) {
+        self.build = build
+        self.today = today
+    }
+}
+
+/// Runs everything the build checks, then the content rules, and gathers the report.
+public struct ContentChecker: Sendable {
+    public var options: CheckOptions
+
+    public init(options: CheckOptions) { self.options = options }
+
+    public func run() -> CheckReport {
+        let checked = SiteBuilder(options: options.build).checkWithoutWriting()
+        var problems = checked.diagnostics.all
+        let settings = checked.site?.config.checks ?? .none
+        let levels = RuleLevels(site: settings)
+        problems += RuleLevels.problems(in: settings, isPage: false)
+        var pages: [PageSummary] = []
+        var reviews: [ReviewItem] = []
+        if let site = checked.site {
+            let pass = PagePass(site: site, levels: levels, collectLinks: options.external != nil).run(checked: checked)
+            problems += pass.problems
+            pages = pass.summaries
+            let contactRule = ReviewDates.contactChecked
+            let review = ReviewDates.check(site: site, today: options.today, window: options.dueWindowDays,
+                                           contactOptions: levels.options(contactRule))
+            reviews = review.items
+            problems += review.problems
+            if let external = options.external { problems += ExternalLinkRules.check(pass.externalLinks, options: external) }
+            if options.print { problems += FlyerPrintRules.check(site: site, options: options.build) }
+        }
+        let final = applyLevels(problems, levels: levels, site: checked.site)
+        return CheckReport(problems: final, pages: pages, reviews: reviews, today: options.today, dueWindowDays: options.dueWindowDays,
+                           rules: RuleCatalogue.all.map { ($0, levels.level($0)) }, strict: options.strict,
+                           siteTitle: checked.site?.config.title ?? "")
+    }
+
+    /// Each rule's finding at the level the site and its page give it; `--strict` raises every
+    /// warning, the build's included.
+    private func applyLevels(_ problems: [Diagnostic], levels: RuleLevels, site: Site?) -> [Diagnostic] {
+        let pageByFile = Dictionary((site?.pages ?? []).map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
+        let final = problems.compactMap { problem -> Diagnostic? in
+            var problem = problem
+            if let id = problem.rule, let info = RuleCatalogue.info(id) {
+                switch levels.level(info, page: pageByFile[problem.location.file]?.frontMatter.checks ?? .none) {
+                case .off: return nil
+                case .warning: problem = problem.withSeverity(.warning)
+                case .error: problem = problem.withSeverity(.error)
+                }
+            }
+            if options.strict && problem.severity == .warning { problem = problem.withSeverity(.error) }
+            return problem
+        }
+        return Array(Set(final)).sorted()
+    }
+}
+
+/// The rules run on every page, on all cores, and each page's summary for the report.
+struct PagePass: Sendable {
+    let site: Site
+    let levels: RuleLevels
+    let collectLinks: Bool
+
+    struct Outcome: Sendable {
+        var problems: [Diagnostic] = []
+        var summaries: [PageSummary] = []
+        var externalLinks: [ExternalLink] = []
+    }
+
+    func run(checked: CheckedBuild) -> Outcome {
+        let results = ConcurrentMap.map(site.pages.filter { !$0.isGenerated }) { page in
+            check(page, translation: checked.translationState(of: page))
+        }
+        var outcome = Outcome()
+        for result in results {
+            outcome.problems += result.problems
+            outcome.summaries += result.summaries
+            outcome.externalLinks += result.externalLinks
+        }
+        return outcome
+    }
+
+    private func check(_ page: Page, translation: TranslationState) -> Outcome {
+        var outcome = Outcome()
+        let exceptions = page.frontMatter.checks
+        outcome.problems += RuleLevels.problems(in: exceptions, isPage: true)
+        guard let context = PageContext.load(page, site: site) else { return outcome }
+        for rule in RuleCatalogue.pageRules where levels.level(rule.info, page: exceptions) != .off {
+            outcome.problems += rule.check(context, levels.options(rule.info, page: exceptions))
+        }
+        if collectLinks { outcome.externalLinks = ExternalLinkRules.links(in: context) }
+        let readingAgeRule = RuleCatalogue.info("reading-age")
+        let applies = readingAgeRule.map { rule in
+            levels.level(rule, page: exceptions) != .off && ProseRules.readingAgeApplies(to: context, options: levels.options(rule, page: exceptions))
+        } ?? false
+        outcome.summaries = [PageSummary(
+            file: page.displayPath, url: site.config.basePath + page.url.value.dropFirst(), title: page.title,
+            language: page.language.tag.code, layout: context.layout, owner: page.frontMatter.owner,
+            reviewBy: page.frontMatter.reviewBy, readingAge: ProseRules.readingAge(of: context), readingAgeChecked: applies,
+            translation: translation, exceptions: exceptions.rules.keys.sorted(), exceptionReason: exceptions.because)]
+        return outcome
+    }
+}
