@@ -47,6 +47,8 @@ public struct MarkdownIssue: Sendable, Equatable {
 /// A part of a page that starts at an `h2`.
 public struct RenderedSection: Sendable, Equatable {
     public var id: String
+    /// The heading's old id, to keep on the page as well (see ``HeadingAnchor``).
+    public var alias: String?
     public var title: String
     /// The section's HTML without its heading.
     public var html: String
@@ -70,6 +72,8 @@ public struct RenderedMarkdown: Sendable {
     public var sectionHeadingCount: Int
     /// Every heading id on the page, for checking `page.md#id` links.
     public var headingIDs: [String]
+    /// Each old heading id kept on the page, and the id its heading has now.
+    public var headingAliases: [String: String]
     public var issues: [MarkdownIssue]
 }
 
@@ -100,14 +104,14 @@ public struct HTMLRenderer {
 
     /// Renders `document`.
     public func render(_ document: MarkdownDocument) -> RenderedMarkdown {
-        var state = RenderState(ids: HeadingIDs(reserved: reservedIDs))
+        var state = RenderState(anchors: HeadingAnchor.plan(for: document.blocks, reserved: reservedIDs))
         state.out.reserveCapacity(4096)
         for block in document.blocks { render(block, tight: false, into: &state) }
         let marks = state.sectionMarks
         let introEnd = marks.first?.start ?? state.out.count
         let sections = marks.indices.map { index in
             let end = index + 1 < marks.count ? marks[index + 1].start : state.out.count
-            return RenderedSection(id: marks[index].id, title: marks[index].title,
+            return RenderedSection(id: marks[index].anchor.id, alias: marks[index].anchor.alias, title: marks[index].title,
                                    html: String(decoding: state.out[marks[index].headingEnd..<end], as: UTF8.self))
         }
         return RenderedMarkdown(
@@ -116,19 +120,30 @@ public struct HTMLRenderer {
             sections: sections,
             tableOfContents: state.toc,
             sectionHeadingCount: state.sectionHeadings,
-            headingIDs: state.headingIDs,
+            headingIDs: state.anchors.map(\.id),
+            headingAliases: Dictionary(state.anchors.compactMap { anchor in anchor.alias.map { ($0, anchor.id) } },
+                                       uniquingKeysWith: { first, _ in first }),
             issues: document.issues + state.issues
         )
     }
 
     private struct RenderState {
         var out: [UInt8] = []
-        var ids: HeadingIDs
+        /// Every heading's id and old id, in order, planned before rendering.
+        let anchors: [HeadingAnchor]
+        var headingsRendered = 0
         var toc: [TableOfContentsEntry] = []
         var sectionHeadings = 0
-        var headingIDs: [String] = []
         /// Where each `h2` starts and ends in `out`, to cut the document into sections.
-        var sectionMarks: [(id: String, title: String, start: Int, headingEnd: Int)] = []
+        var sectionMarks: [(anchor: HeadingAnchor, title: String, start: Int, headingEnd: Int)] = []
+
+        init(anchors: [HeadingAnchor]) { self.anchors = anchors }
+
+        /// The next heading's anchor.
+        mutating func nextAnchor() -> HeadingAnchor {
+            defer { headingsRendered += 1 }
+            return anchors[headingsRendered]
+        }
         var issues: [MarkdownIssue] = []
 
         mutating func write(_ text: StaticString) {
@@ -237,8 +252,8 @@ public struct HTMLRenderer {
 
     private func renderHeading(level: Int, _ inlines: [MarkdownInline], into state: inout RenderState) {
         let text = inlines.plainText
-        let id = state.ids.next(for: text)
-        state.headingIDs.append(id)
+        let anchor = state.nextAnchor()
+        let id = anchor.id
         if level == 2 {
             state.toc.append(TableOfContentsEntry(id: id, text: text))
             state.sectionHeadings += 1
@@ -258,6 +273,12 @@ public struct HTMLRenderer {
         state.write(" id=\"")
         state.escaped(id)
         state.write("\">")
+        if let alias = anchor.alias {
+            // Empty, so nothing is shown or read out: it is only somewhere for old links to land.
+            state.write("<span id=\"")
+            state.escaped(alias)
+            state.write("\"></span>")
+        }
         render(inlines, into: &state)
         state.out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/"), UInt8(ascii: "h"), digit, UInt8(ascii: ">")])
         if let label = headingAnchorLabel, anchored {
@@ -268,7 +289,7 @@ public struct HTMLRenderer {
             state.write("\">#</a></div>")
         }
         state.write("\n")
-        if level == 2 { state.sectionMarks.append((id, text, start, state.out.count)) }
+        if level == 2 { state.sectionMarks.append((anchor, text, start, state.out.count)) }
     }
 
     private func renderList(_ list: MarkdownList, into state: inout RenderState) {

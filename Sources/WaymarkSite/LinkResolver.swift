@@ -21,7 +21,12 @@ enum URLStyle: Sendable {
 /// A link to `#fragment` on another page, checked once every page's headings are known.
 struct FragmentLink: Sendable {
     var targetSource: String
+    /// As written, percent-decoded.
     var fragment: String
+    /// The whole destination as written, to say how to write it instead.
+    var destination: String
+    /// The source path of the page the link is on.
+    var sourcePath: String
     var location: SourceLocation
 }
 
@@ -30,13 +35,16 @@ struct LinkResolver {
     let site: Site
     let page: Page
     let style: URLStyle
+    /// Fragments to write as other ids: links to headings' old ids, found by checking every page.
+    let rewrites: FragmentRewrites
     /// Links with fragments found while resolving, to check against the target's headings.
     private(set) var fragmentLinks: [FragmentLink] = []
 
-    init(site: Site, page: Page, style: URLStyle) {
+    init(site: Site, page: Page, style: URLStyle, rewrites: FragmentRewrites = [:]) {
         self.site = site
         self.page = page
         self.style = style
+        self.rewrites = rewrites
     }
 
     mutating func resolve(_ reference: LinkReference) -> LinkResolution {
@@ -45,9 +53,11 @@ struct LinkResolver {
         case .external, .otherScheme:
             return .href(destination)
         case .fragment:
-            let fragment = String(destination.dropFirst())
-            if !fragment.isEmpty { note(fragment, target: page.sourcePath, line: reference.line) }
-            return .href(destination)
+            let written = String(destination.dropFirst())
+            let fragment = written.removingPercentEncoding ?? written
+            guard !fragment.isEmpty else { return .href(destination) }
+            note(fragment, target: page.sourcePath, reference: reference)
+            return .href(rewrites[FragmentKey(target: page.sourcePath, fragment: fragment)].map { "#" + $0 } ?? destination)
         case .rootRelative:
             return resolveRootRelative(reference)
         case .relative:
@@ -55,8 +65,16 @@ struct LinkResolver {
         }
     }
 
-    private mutating func note(_ fragment: String, target: String, line: Int) {
-        fragmentLinks.append(FragmentLink(targetSource: target, fragment: fragment, location: SourceLocation(file: page.displayPath, line: line)))
+    private mutating func note(_ fragment: String, target: String, reference: LinkReference) {
+        fragmentLinks.append(FragmentLink(targetSource: target, fragment: fragment, destination: reference.destination,
+                                          sourcePath: page.sourcePath, location: SourceLocation(file: page.displayPath, line: reference.line)))
+    }
+
+    /// `suffix` (`?x#y`) with its fragment written as the id it is to be rewritten to, if any.
+    private func rewritten(_ suffix: String, fragment: String?, target: String) -> String {
+        guard let fragment, let id = rewrites[FragmentKey(target: target, fragment: fragment)],
+              let hash = suffix.firstIndex(of: "#") else { return suffix }
+        return suffix[..<hash] + "#" + id
     }
 
     private mutating func resolveRelative(_ reference: LinkReference) -> LinkResolution {
@@ -79,8 +97,8 @@ struct LinkResolver {
         let url = URLPath(decoded)
         let withSlash = url.isDirectory ? url : URLPath(decoded + "/")
         if let target = site.page(at: url) ?? site.page(at: withSlash) {
-            if let fragment { note(fragment, target: target.sourcePath, line: reference.line) }
-            return .href(style.href(target.url) + suffix)
+            if let fragment { note(fragment, target: target.sourcePath, reference: reference) }
+            return .href(style.href(target.url) + rewritten(suffix, fragment: fragment, target: target.sourcePath))
         }
         if let file = site.staticFile(at: url) { return .href(style.href(file.url) + suffix) }
         if site.tagPages.contains(where: { $0.url == withSlash }) { return .href(style.href(withSlash) + suffix) }
@@ -95,9 +113,10 @@ struct LinkResolver {
             }
             let shown = site.translation(key: target.translationKey, language: page.language.tag)
                 .flatMap { target.language.tag == site.config.defaultLanguage.tag ? $0 : nil } ?? target
-            if let fragment { note(fragment, target: shown.sourcePath, line: reference.line) }
-            if shown.language.tag != page.language.tag { return .foreignHref(style.href(shown.url) + suffix, language: shown.language.tag.code) }
-            return .href(style.href(shown.url) + suffix)
+            if let fragment { note(fragment, target: shown.sourcePath, reference: reference) }
+            let written = style.href(shown.url) + rewritten(suffix, fragment: fragment, target: shown.sourcePath)
+            if shown.language.tag != page.language.tag { return .foreignHref(written, language: shown.language.tag.code) }
+            return .href(written)
         }
         guard let file = site.staticFile(source: path) else {
             let help = Suggestion.closest(to: path, in: site.staticFiles.map(\.sourcePath)).map { "did you mean '\($0)'?" }

@@ -12,7 +12,7 @@ struct PageRenderResult: Sendable {
     var diagnostics: [Diagnostic]
     var status: TranslationStatus
     /// Ids on the page, to check `page.md#id` links against.
-    var anchors: Set<String>
+    var anchors: PageAnchors
     var fragmentLinks: [FragmentLink]
     /// The page's words for the search index, when the site has search and the page belongs in it.
     var search: AnalysedDocument?
@@ -60,9 +60,11 @@ struct PageRenderer: Sendable {
         page.frontMatter.layout ?? page.kind.rawValue
     }
 
-    func render(_ page: Page) -> PageRenderResult {
+    /// Renders `page`; `rewrites` are its links to headings' old ids, written as the new ids.
+    /// Rendered again only for those, the page's words for search are not needed (`forSearch`).
+    func render(_ page: Page, rewrites: FragmentRewrites = [:], forSearch: Bool = true) -> PageRenderResult {
         let style = URLStyle.relative(to: page.url)
-        var resolver = LinkResolver(site: site, page: page, style: style)
+        var resolver = LinkResolver(site: site, page: page, style: style, rewrites: rewrites)
         let document: MarkdownDocument
         var diagnostics: [Diagnostic] = []
         switch page.loadBody() {
@@ -99,7 +101,7 @@ struct PageRenderer: Sendable {
         let pageView = PageView(
             title: page.title, summary: page.frontMatter.summary.flatMap { $0.isEmpty ? nil : $0 }, url: style.href(page.url),
             canonical: site.config.absoluteURL(page.url), content: rendered.html, intro: rendered.intro,
-            sections: rendered.sections.enumerated().map { SectionView(id: $1.id, title: $1.title, number: $0 + 1, content: $1.html) },
+            sections: rendered.sections.enumerated().map { SectionView(id: $1.id, alias: $1.alias, title: $1.title, number: $0 + 1, content: $1.html) },
             downloads: downloads(of: page, style: style),
             notices: notices(for: status, style: style, strings: strings),
             date: dates.view(page.frontMatter.date, language: page.language.tag),
@@ -111,8 +113,9 @@ struct PageRenderer: Sendable {
             layout: PageRenderer.layout(for: page), isSection: page.kind == .section, isHome: page.kind == .home)
         let context = self.context(language: page.language, style: style, current: page, page: pageView, directory: directory)
         let html = theme.library.render(context, withTemplate: PageRenderer.layout(for: page)) ?? ""
-        let anchors = PageRenderer.reservedIDs.union(rendered.headingIDs).union(directory.anchors)
-        let search = site.config.search && SiteSearch.indexes(page)
+        let anchors = PageAnchors(ids: PageRenderer.reservedIDs.union(rendered.headingIDs).union(directory.anchors),
+                                  aliases: rendered.headingAliases)
+        let search = forSearch && site.config.search && SiteSearch.indexes(page)
             ? AnalysedDocument(SiteSearch.document(for: page, contentHTML: rendered.html)) : nil
         return PageRenderResult(
             file: RenderedFile(path: page.url.outputFile, text: html), diagnostics: diagnostics, status: status,

@@ -34,7 +34,9 @@ public struct PreviewBuilder: Sendable {
         /// The pages as read from their files (before translations inherit weights), by source path.
         var loaded: [String: Page] = [:]
         /// Every page's heading ids, by source path, for links to headings.
-        var anchors: [String: Set<String>] = [:]
+        var anchors: [String: PageAnchors] = [:]
+        /// The pages rendered with links to headings' old ids rewritten, by source path.
+        var rewrites: [String: FragmentRewrites] = [:]
         /// Search fragments of re-rendered pages, by language, at their pending paths, waiting
         /// for ``finishSearch()`` to rebuild those languages' indexes.
         var pendingSearch: [LanguageTag: [String: Data]] = [:]
@@ -81,7 +83,7 @@ public struct PreviewBuilder: Sendable {
                              searchNumbers: site.config.search ? SiteSearch(site: site).documentNumbers() : [],
                              siteWarnings: siteWarnings, diagnostics: diagnostics.sorted,
                              loaded: Dictionary(inputs.content.pages.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
-                             anchors: PreviewBuilder.anchors(outcome.records, site: site))
+                             anchors: PreviewBuilder.anchors(outcome.records, site: site), rewrites: outcome.rewrites)
             var result = Outcome(diagnostics: diagnostics.sorted, files: last!.files, pagesRendered: nil,
                                            stylesheets: PreviewBuilder.stylesheetMoves(from: previous?.inputs.theme, to: inputs.theme))
             result.stages = clock.stages
@@ -135,9 +137,15 @@ public struct PreviewBuilder: Sendable {
             var diagnostics = Diagnostics(last.siteWarnings + records.flatMap(\.diagnostics))
             var anchors = last.anchors
             for index in indexes { anchors[site.pages[index].sourcePath] = records[index].anchors }
-            diagnostics.append(contentsOf: SiteChecks.fragments(records.flatMap(\.fragmentLinks), anchors: anchors, site: site))
-            clock.lap("links to headings")
+            let fragments = SiteChecks.fragments(records.flatMap(\.fragmentLinks), anchors: anchors, site: site)
+            diagnostics.append(contentsOf: fragments.diagnostics)
             if diagnostics.hasErrors { return failed(diagnostics.sorted) }
+            // The edited pages were just rendered with no rewrites; any other page keeps its own
+            // until a heading it links to changes its id.
+            var applied = last.rewrites
+            for index in indexes { applied[site.pages[index].sourcePath] = nil }
+            try last.render.rewriteLinks(fragments.rewrites, applied: applied, output: output)
+            clock.lap("links to headings")
             var updated = last
             for language in site.config.languages where site.config.search && indexes.contains(where: { site.pages[$0].language.tag == language.tag }) {
                 let pending = SiteSearch.indexFolder(language) + SearchIndexFiles.pendingFragmentFolder
@@ -146,6 +154,7 @@ public struct PreviewBuilder: Sendable {
             updated.files = output.files
             updated.records = records
             updated.anchors = anchors
+            updated.rewrites = fragments.rewrites
             updated.diagnostics = diagnostics.sorted
             self.last = updated
             var outcome = Outcome(diagnostics: updated.diagnostics, files: updated.files, pagesRendered: indexes.count, stylesheets: [:])
@@ -220,8 +229,8 @@ public struct PreviewBuilder: Sendable {
     }
 
     /// Every page's heading ids, by source path, as the build checks links to headings against them.
-    static func anchors(_ records: [PageRecord], site: Site) -> [String: Set<String>] {
-        var anchors: [String: Set<String>] = [:]
+    static func anchors(_ records: [PageRecord], site: Site) -> [String: PageAnchors] {
+        var anchors: [String: PageAnchors] = [:]
         for (page, record) in zip(site.pages, records) { anchors[page.sourcePath] = record.anchors }
         return anchors
     }

@@ -100,13 +100,4 @@ enum SiteChecks {
             return .error(item.location, "the menu entry '\(item.label)' points to '\(source)', which is not a page", help: help)
         }
     }
-
-    static func fragments(_ links: [FragmentLink], anchors: [String: Set<String>], site: Site) -> [Diagnostic] {
-        links.compactMap { link in
-            guard let ids = anchors[link.targetSource], !ids.contains(link.fragment) else { return nil }
-            let help = Suggestion.closest(to: link.fragment, in: Array(ids)).map { "did you mean '#\($0)'?" }
-            let target = site.page(source: link.targetSource)?.displayPath ?? link.targetSource
-            return .warning(link.location, "the link points to '#\(link.fragment)', which is not a heading on \(target)", help: help)
-        }
-    }
 }

@@ -7,7 +7,7 @@ import WaymarkSearch
 /// same site a clean build would.
 struct PageRecord: Sendable {
     var diagnostics: [Diagnostic]
-    var anchors: Set<String>
+    var anchors: PageAnchors
     var fragmentLinks: [FragmentLink]
     /// The page's words for the search index (without its fragment text, which is written).
     var search: AnalysedDocument?
@@ -28,6 +28,8 @@ struct RenderOutcome: Sendable {
     var filesWritten: Int
     /// One per page of the site, in its order; empty unless records were asked for.
     var records: [PageRecord]
+    /// The pages rendered again with links to headings' old ids rewritten, by source path.
+    var rewrites: [String: FragmentRewrites] = [:]
 }
 
 /// The stage that turns a checked ``Site`` into files: generated pages, every page with its
@@ -73,7 +75,7 @@ struct SiteRender: Sendable {
         clock.lap("folders")
 
         var records: [PageRecord] = []
-        var anchors: [String: Set<String>] = [:]
+        var anchors: [String: PageAnchors] = [:]
         var fragmentLinks: [FragmentLink] = []
         var searchIndexes: [LanguageTag: SearchIndexBuilder] = [:]
         var fragmentsWritten = 0
@@ -97,8 +99,11 @@ struct SiteRender: Sendable {
             }
         }
         clock.lap("pages")
-        diagnostics.append(contentsOf: SiteChecks.fragments(fragmentLinks, anchors: anchors, site: site))
+        let fragments = SiteChecks.fragments(fragmentLinks, anchors: anchors, site: site)
+        diagnostics.append(contentsOf: fragments.diagnostics)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        try rewriteLinks(fragments.rewrites, applied: [:], output: output)
+        clock.lap("links to headings")
 
         var indexFiles: [RenderedFile] = []
         if site.config.search {
@@ -110,7 +115,20 @@ struct SiteRender: Sendable {
         try writeStaticFiles(to: output)
         return RenderOutcome(diagnostics: diagnostics,
                              filesWritten: site.pages.count + generated.count + staticPaths.count + indexFiles.count + fragmentsWritten,
-                             records: records)
+                             records: records, rewrites: fragments.rewrites)
+    }
+
+    /// Renders again, and writes, each page whose links to headings need other rewrites than it
+    /// was rendered with (`applied`), so they point at the headings' new ids. Only the page's HTML
+    /// changes: its search words hold no link addresses.
+    func rewriteLinks(_ wanted: [String: FragmentRewrites], applied: [String: FragmentRewrites], output: some SiteOutput) throws {
+        let sources = Set(wanted.keys).union(applied.keys).filter { wanted[$0] ?? [:] != applied[$0] ?? [:] }.sorted()
+        let results = ConcurrentMap.map(sources) { source -> Result<Void, Error> in
+            guard let page = site.page(source: source) else { return .success(()) }
+            let file = renderer.render(page, rewrites: wanted[source] ?? [:], forSearch: false).file
+            return Result { try output.write(file) }
+        }
+        for result in results { try result.get() }
     }
 
     /// Every file that is not a page of the content: 404, sitemap, robots, redirects, tag pages,

@@ -214,12 +214,15 @@ final class HelpView: MustacheParent, Sendable {
 /// A part of a page under an `h2`.
 final class SectionView: MustacheParent, Sendable {
     let id: String
+    /// The heading's old id, which the template keeps as an empty `<span id>` in the heading.
+    let alias: String?
     let title: String
     let number: Int
     let content: String
 
-    init(id: String, title: String, number: Int, content: String) {
+    init(id: String, alias: String? = nil, title: String, number: Int, content: String) {
         self.id = id
+        self.alias = alias
         self.title = title
         self.number = number
         self.content = content
@@ -228,6 +231,7 @@ final class SectionView: MustacheParent, Sendable {
     func child(named name: String) -> Any? {
         switch name {
         case "id": id
+        case "alias": alias
         case "title": title
         case "number": String(number)
         case "content": content
