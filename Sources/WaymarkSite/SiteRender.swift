@@ -125,8 +125,15 @@ struct SiteRender: Sendable {
         let sources = Set(wanted.keys).union(applied.keys).filter { wanted[$0] ?? [:] != applied[$0] ?? [:] }.sorted()
         let results = ConcurrentMap.map(sources) { source -> Result<Void, Error> in
             guard let page = site.page(source: source) else { return .success(()) }
-            let file = renderer.render(page, rewrites: wanted[source] ?? [:], forSearch: false).file
-            return Result { try output.write(file) }
+            var file = renderer.render(page, rewrites: wanted[source] ?? [:], forSearch: false).file
+            // Every path is written once (a name that exists is refused, never overwritten), so
+            // the new page is written beside the old one and renamed over it.
+            let path = file.path
+            file.path += ".waymark-relinked"
+            return Result {
+                try output.write(file)
+                try output.rename(file.path, to: path)
+            }
         }
         for result in results { try result.get() }
     }
