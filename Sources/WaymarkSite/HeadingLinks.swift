@@ -28,9 +28,9 @@ struct FragmentCheck: Sendable {
 
 extension SiteChecks {
     /// Every `#fragment` link against the headings of the page it points to. A link to a
-    /// heading's old id lands, but is rewritten to the new id and reported so it can be updated;
-    /// one written in another Unicode form of the id (decomposed `ệ`) is silently rewritten to the
-    /// id's own, since browsers compare ids character by character.
+    /// heading's old id, or to the id GitLab gives it, lands, but is rewritten to the new id and
+    /// reported so it can be updated; one written in another Unicode form of the id (decomposed
+    /// `ệ`) is silently rewritten to the id's own, since browsers compare ids character by character.
     static func fragments(_ links: [FragmentLink], anchors: [String: PageAnchors], site: Site) -> FragmentCheck {
         var check = FragmentCheck()
         for link in links {
@@ -42,6 +42,9 @@ extension SiteChecks {
             } else if let id = page.aliases[link.fragment] {
                 check.rewrites[link.sourcePath, default: [:]][key] = id
                 check.diagnostics.append(renamed(link, id: id, site: site))
+            } else if let id = gitLabForm(link.fragment, in: page.ids) {
+                check.rewrites[link.sourcePath, default: [:]][key] = id
+                check.diagnostics.append(renamed(link, id: id, site: site, gitLab: true))
             } else {
                 let help = Suggestion.closest(to: link.fragment, in: Array(page.ids)).map { "did you mean '#\($0)'?" }
                 check.diagnostics.append(.warning(link.location, "the link points to '#\(link.fragment)', which is not a heading on \(shown(link.targetSource, site: site))", help: help))
@@ -50,11 +53,29 @@ extension SiteChecks {
         return check
     }
 
-    private static func renamed(_ link: FragmentLink, id: String, site: Site) -> Diagnostic {
+    /// The id whose GitLab form `fragment` is: GitLab makes ids as GitHub does, then joins
+    /// repeated hyphens into one (`who-we-are-and-what-we-do` for `who-we-are--and-what-we-do`).
+    /// Sorted, so that of two ids with one GitLab form the same is always chosen.
+    static func gitLabForm(_ fragment: String, in ids: Set<String>) -> String? {
+        guard !fragment.contains("--") else { return nil }
+        return ids.filter { $0.contains("--") && squeezingHyphens($0) == fragment }.sorted().first
+    }
+
+    static func squeezingHyphens(_ id: String) -> String {
+        var out = ""
+        for character in id where character != "-" || out.last != "-" { out.append(character) }
+        return out
+    }
+
+    private static func renamed(_ link: FragmentLink, id: String, site: Site, gitLab: Bool = false) -> Diagnostic {
         let written = link.destination.firstIndex(of: "#").map { String(link.destination[..<$0]) } ?? ""
-        return .warning(link.location,
-                        "the link points to '#\(link.fragment)', the old address of a heading on \(shown(link.targetSource, site: site)): the heading is now at '#\(id)'",
-                        help: "change the link to '\(written)#\(id)'; until then it still works, because the page keeps the old address too")
+        let target = shown(link.targetSource, site: site)
+        let summary = gitLab
+            ? "the link points to '#\(link.fragment)', the address GitLab gives a heading on \(target): on this site the heading is at '#\(id)'"
+            : "the link points to '#\(link.fragment)', the old address of a heading on \(target): the heading is now at '#\(id)'"
+        return .warning(link.location, summary,
+                        help: gitLab ? "change the link to '\(written)#\(id)'; until then Waymark writes it so for you"
+                            : "change the link to '\(written)#\(id)'; until then it still works, because the page keeps the old address too")
     }
 
     private static func shown(_ source: String, site: Site) -> String {

@@ -25,6 +25,8 @@ import WaymarkSearch
             The [same heading](about.md#who-we-are--and-what-we-do), as GitHub writes it.
 
             And [nowhere](about.md#who-we-were).
+
+            Our [plans](about.md#what-well-do-now), copied from GitLab.
             """,
         "content/about.md": """
             ---
@@ -39,6 +41,10 @@ import WaymarkSearch
             ## Contact us
 
             Back to [the top part](#who-we-are-and-what-we-do).
+
+            ## What we’ll do — now
+
+            Text.
             """,
         "content/plan.md": """
             ---
@@ -79,6 +85,19 @@ import WaymarkSearch
         #expect(home.contains(##"<a href="about/#who-we-are--and-what-we-do">same heading</a>"##))
         #expect(!home.contains("#who-we-are-and-what-we-do"))
         #expect(text(tree, "about/index.html").contains(##"<a href="#who-we-are--and-what-we-do">the top part</a>"##))
+    }
+
+    @Test func aLinkCopiedFromGitLabLandsWithAWarningToo() throws {
+        // GitLab joins the two hyphens GitHub has for " — ": neither the new id nor the old one.
+        let (temp, tree, report) = try HeadingLinkTests.build()
+        defer { temp.cleanUp() }
+        let gitLab = report.warnings.filter { $0.summary.contains("GitLab") }
+        #expect(gitLab.map { $0.headline.replacingOccurrences(of: temp.path + "/", with: "") } == [
+            "content/index.md:10: warning: the link points to '#what-well-do-now', the address GitLab gives a heading on content/about.md: on this site the heading is at '#what-well-do--now'",
+        ])
+        #expect(gitLab.first?.help == "change the link to 'about.md#what-well-do--now'; until then Waymark writes it so for you")
+        #expect(text(tree, "index.html").contains(##"<a href="about/#what-well-do--now">plans</a>"##))
+        #expect(text(tree, "about/index.html").contains(##"<h2 id="what-well-do--now"><span id="what-we-ll-do-now"></span>"##))
     }
 
     @Test func aLinkToNoHeadingIsStillReported() throws {
