@@ -116,6 +116,8 @@ extension HeadingAnchor {
         return plan(idTexts: headings.map(\.headingIDText), legacyTexts: headings.map(\.plainText), reserved: reserved)
     }
 
+    /// Must visit every block the renderer can render a heading in, in the renderer's order: the
+    /// renderer takes the anchors one by one as it meets headings.
     private static func collectHeadings(_ blocks: [MarkdownBlock], into headings: inout [[MarkdownInline]]) {
         for block in blocks {
             switch block {
