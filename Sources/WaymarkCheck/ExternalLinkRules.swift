@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkCore
 
 /// How `--external` checks links to other sites.
@@ -8,12 +9,22 @@ public struct ExternalLinkOptions: Sendable {
     public var timeout = 10.0
     /// Extra tries after a failure that may be passing (a timeout, a 5xx, a refused connection).
     public var retries = 2
+    /// Seconds before the first extra try; each further one waits twice as long.
+    public var retryDelay = 1.0
     /// Where results are kept between runs, so a CI job does not ask every site every time.
     public var cacheFile: String?
     /// How long a cached result stays good.
     public var cacheHours = 24.0
+    /// An address the owners of the sites checked can visit to see who is asking (the site's
+    /// own `base_url` is a good choice); it goes in the User-Agent.
+    public var contact: String?
 
     public init() {}
+
+    /// `Waymark link checker (+https://partnership.example/)`, so site owners see who checks.
+    public var userAgent: String {
+        contact.map { "Waymark link checker (+\($0))" } ?? "Waymark link checker"
+    }
 }
 
 /// A link to another site written on a page.
@@ -29,11 +40,96 @@ public struct ExternalLink: Sendable, Hashable {
 
 /// `--external`: links to other sites that are dead or redirect.
 enum ExternalLinkRules {
-    static let rules: [RuleInfo] = []
+    static let dead = RuleInfo(id: "external-dead", title: "links to other sites that no longer work")
+    static let redirect = RuleInfo(id: "external-redirect", title: "links to other sites that have moved for good")
 
-    /// The `http(s)` links written on `page`.
-    static func links(in page: PageContext) -> [ExternalLink] { [] }
+    static let rules: [RuleInfo] = [dead, redirect]
+
+    /// The `http(s)` links written on `page`, and the menus' links to other sites. The menus
+    /// come with every page (the checker has no other way in to site.yaml); ``check(_:options:)``
+    /// reports each place once.
+    static func links(in page: PageContext) -> [ExternalLink] {
+        ExternalLinkFinder.links(in: page.document, file: page.file) + ExternalLinkFinder.menuLinks(in: page.site.config)
+    }
 
     /// A finding for each link that is dead or redirects.
-    static func check(_ links: [ExternalLink], options: ExternalLinkOptions) -> [Diagnostic] { [] }
+    static func check(_ links: [ExternalLink], options: ExternalLinkOptions) -> [Diagnostic] {
+        let places = Dictionary(grouping: Set(links), by: { requestAddress($0.url) })
+        guard !places.isEmpty else { return [] }
+        var problems: [Diagnostic] = []
+        var cache = LinkCache()
+        if let file = options.cacheFile {
+            let loaded = LinkCache.load(file)
+            cache = loaded.cache
+            problems += loaded.problem.map { [$0] } ?? []
+        }
+        let verdicts = verdicts(for: places.keys.sorted(), cache: &cache, options: options)
+        if let file = options.cacheFile, let problem = cache.keeping(Set(places.keys)).save(to: file) { problems.append(problem) }
+        for (address, links) in places {
+            guard let verdict = verdicts[address] else { continue }
+            problems += links.compactMap { finding($0, verdict, options: options) }
+        }
+        return problems.sorted()
+    }
+
+    /// Each address's verdict: from the cache when it holds a lasting one, otherwise asked now
+    /// (and recorded in the cache).
+    private static func verdicts(for addresses: [String], cache: inout LinkCache, options: ExternalLinkOptions) -> [String: LinkVerdict] {
+        let now = Date()
+        var verdicts: [String: LinkVerdict] = [:]
+        var toAsk: [(address: String, url: URL)] = []
+        for address in addresses {
+            if let kept = cache.verdict(for: address, now: now, hours: options.cacheHours) {
+                verdicts[address] = kept
+            } else if let url = requestURL(address) {
+                toAsk.append((address, url))
+            } else {
+                verdicts[address] = .dead(.invalidAddress, finalURL: address)
+            }
+        }
+        let probe = LinkProbe(timeout: options.timeout, userAgent: options.userAgent, connections: options.concurrency)
+        defer { probe.close() }
+        let tracer = LinkTracer(probe: probe, retries: max(0, options.retries), retryDelay: max(0, options.retryDelay))
+        let answers = LinkPool.map(toAsk.map(\.url), width: options.concurrency) { tracer.check($0) }
+        for (asked, verdict) in zip(toAsk, answers) {
+            verdicts[asked.address] = verdict
+            cache.record(verdict, for: asked.address, at: Date())
+        }
+        return verdicts
+    }
+
+    /// The finding for `link`, or nil when it leads to a page where it says.
+    private static func finding(_ link: ExternalLink, _ verdict: LinkVerdict, options: ExternalLinkOptions) -> Diagnostic? {
+        switch verdict {
+        case .alive, .busy:
+            return nil
+        case .moved(let movedTo, _, _):
+            let words = ExternalLinkMessages.moved(link.url, to: movedTo)
+            return .finding(redirect, link.location, words.summary, help: words.help)
+        case .dead(let failure, let finalURL):
+            let tries = failure.mayPass ? max(0, options.retries) + 1 : 1
+            let summary = ExternalLinkMessages.dead(link.url, failure, finalURL: finalURL, tries: tries, timeout: options.timeout)
+            return .finding(dead, link.location, summary, help: ExternalLinkMessages.deadHelp)
+        }
+    }
+
+    /// The address actually asked for: without `#…` (never sent to the server), and with
+    /// `https:` in front of `//host/…`.
+    static func requestAddress(_ written: String) -> String {
+        let trimmed = written.trimmingCharacters(in: .whitespaces)
+        let address = trimmed.hasPrefix("//") ? "https:" + trimmed : trimmed
+        return address.firstIndex(of: "#").map { String(address[..<$0]) } ?? address
+    }
+
+    /// A URL for `address`, escaping characters such as spaces or letters outside English that
+    /// editors write but a request cannot carry; nil when it has no site to ask.
+    static func requestURL(_ address: String) -> URL? {
+        let url = URL(string: address) ?? address.addingPercentEncoding(withAllowedCharacters: requestCharacters).flatMap { URL(string: $0) }
+        guard let url, let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = url.host, !host.isEmpty else { return nil }
+        return url
+    }
+
+    /// Characters left as they are in a request address: URL syntax and already-escaped `%xx`.
+    private static let requestCharacters = CharacterSet.urlQueryAllowed.union(CharacterSet(charactersIn: "#%[]"))
 }
