@@ -63,18 +63,36 @@ enum ExternalLinkRules {
             cache = loaded.cache
             problems += loaded.problem.map { [$0] } ?? []
         }
-        let verdicts = verdicts(for: places.keys.sorted(), cache: &cache, options: options)
+        let checked = verdicts(for: places.keys.sorted(), cache: &cache, options: options)
         if let file = options.cacheFile, let problem = cache.keeping(Set(places.keys)).save(to: file) { problems.append(problem) }
+        let offline = seemsOffline(checked.asked)
         for (address, links) in places {
-            guard let verdict = verdicts[address] else { continue }
+            guard let verdict = checked.all[address], !(offline && verdict.isUnreachable) else { continue }
             problems += links.compactMap { finding($0, verdict, options: options) }
+        }
+        if offline, let first = places.values.joined().min(by: { $0.location < $1.location }) {
+            problems.append(offlineWarning(at: first.location, count: checked.asked.count))
         }
         return problems.sorted()
     }
 
+    /// One warning in place of every link looking broken when the computer has no connection.
+    private static func offlineWarning(at location: SourceLocation, count: Int) -> Diagnostic {
+        .warning(location, "no other site could be reached, so \(count) links to other sites could not be checked (this is the first): the computer seems to be offline",
+                 help: "run the check again once the computer is connected to the internet")
+    }
+
+    /// Whether every site asked failed before answering at all, and there were several: then the
+    /// fault is this computer's connection (a CI runner without network), not the links.
+    private static func seemsOffline(_ asked: [String: LinkVerdict]) -> Bool {
+        let hosts = Set(asked.keys.compactMap { URLComponents(string: $0)?.host?.lowercased() })
+        return hosts.count >= 2 && asked.values.allSatisfy(\.isUnreachable)
+    }
+
     /// Each address's verdict: from the cache when it holds a lasting one, otherwise asked now
     /// (and recorded in the cache).
-    private static func verdicts(for addresses: [String], cache: inout LinkCache, options: ExternalLinkOptions) -> [String: LinkVerdict] {
+    private static func verdicts(for addresses: [String], cache: inout LinkCache,
+                                 options: ExternalLinkOptions) -> (all: [String: LinkVerdict], asked: [String: LinkVerdict]) {
         let now = Date()
         var verdicts: [String: LinkVerdict] = [:]
         var toAsk: [(address: String, url: URL)] = []
@@ -87,15 +105,18 @@ enum ExternalLinkRules {
                 verdicts[address] = .dead(.invalidAddress, finalURL: address)
             }
         }
+        guard !toAsk.isEmpty else { return (verdicts, [:]) }
         let probe = LinkProbe(timeout: options.timeout, userAgent: options.userAgent, connections: options.concurrency)
         defer { probe.close() }
         let tracer = LinkTracer(probe: probe, retries: max(0, options.retries), retryDelay: max(0, options.retryDelay))
         let answers = LinkPool.map(toAsk.map(\.url), width: options.concurrency) { tracer.check($0) }
-        for (asked, verdict) in zip(toAsk, answers) {
-            verdicts[asked.address] = verdict
-            cache.record(verdict, for: asked.address, at: Date())
+        var asked: [String: LinkVerdict] = [:]
+        for (question, verdict) in zip(toAsk, answers) {
+            verdicts[question.address] = verdict
+            asked[question.address] = verdict
+            cache.record(verdict, for: question.address, at: Date())
         }
-        return verdicts
+        return (verdicts, asked)
     }
 
     /// The finding for `link`, or nil when it leads to a page where it says.
@@ -104,13 +125,20 @@ enum ExternalLinkRules {
         case .alive, .busy:
             return nil
         case .moved(let movedTo, _, _):
-            let words = ExternalLinkMessages.moved(link.url, to: movedTo)
+            let words = ExternalLinkMessages.moved(link.url, to: keepingFragment(of: link.url, movedTo))
             return .finding(redirect, link.location, words.summary, help: words.help)
         case .dead(let failure, let finalURL):
             let tries = failure.mayPass ? max(0, options.retries) + 1 : 1
             let summary = ExternalLinkMessages.dead(link.url, failure, finalURL: finalURL, tries: tries, timeout: options.timeout)
             return .finding(dead, link.location, summary, help: ExternalLinkMessages.deadHelp)
         }
+    }
+
+    /// `movedTo` with the `#part` the link was written with, which browsers carry across a
+    /// redirect, so the suggested address still opens at the same place.
+    private static func keepingFragment(of written: String, _ movedTo: String) -> String {
+        guard !movedTo.contains("#"), let hash = written.firstIndex(of: "#") else { return movedTo }
+        return movedTo + written[hash...]
     }
 
     /// The address actually asked for: without `#…` (never sent to the server), and with

@@ -65,6 +65,15 @@ enum LinkVerdict: Sendable, Hashable {
         }
     }
 
+    /// No answer came at all: the name was not found, or the connection failed or timed out.
+    var isUnreachable: Bool {
+        guard case .dead(let failure, _) = self else { return false }
+        switch failure {
+        case .noSuchHost, .refused, .timedOut, .broken: return true
+        default: return false
+        }
+    }
+
     /// Results that stay true for a while and can be reused from the cache: failures are
     /// always checked again, since the site may be back.
     var isLasting: Bool {

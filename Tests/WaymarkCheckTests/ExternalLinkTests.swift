@@ -30,7 +30,7 @@ private let routes: LinkTestServer.Routes = { method, path, earlier in
     case let hop where hop.hasPrefix("/hop/"):
         let number = Int(hop.dropFirst(5)) ?? 0
         return .redirect(302, to: "/hop/\(number + 1)")
-    case let wait where wait.hasPrefix("/wait/"): return CannedAnswer(status: 200, delay: 0.15)
+    case let wait where wait.hasPrefix("/wait/"): return CannedAnswer(status: 200, delay: 0.3)
     default: return .status(404)
     }
 }
@@ -163,6 +163,45 @@ struct ExternalLinkTests {
         }
     }
 
+    @Test("an address whose site cannot be found is dead")
+    func noSuchSite() async throws {
+        // `.invalid` is reserved: it never names a site (RFC 6761).
+        let url = "https://no-such-partner.invalid/help"
+        let found = try await checkLinks([link(url)], quickOptions())
+        #expect(found.map(\.rule) == ["external-dead"])
+        #expect(found.first?.summary == "the link to \(url) is broken: there is no website at no-such-partner.invalid (the address could not be found)")
+    }
+
+    @Test("when no site at all can be reached, one warning says the computer seems offline instead of every link being dead")
+    func offline() async throws {
+        let links = [link("https://first-partner.invalid/a", "content/b.md", line: 2), link("https://second-partner.invalid/", "content/a.md", line: 7)]
+        let found = try await checkLinks(links, quickOptions())
+        #expect(found.count == 1)
+        #expect(found.first?.location.prefix == "content/a.md:7")
+        #expect(found.first?.summary == "no other site could be reached, so 2 links to other sites could not be checked (this is the first): the computer seems to be offline")
+        #expect(found.first?.severity == .warning)
+        #expect(found.first?.rule == nil)
+    }
+
+    @Test("an address with no site in it is dead without asking anyone")
+    func invalidAddress() async throws {
+        let found = try await checkLinks([link("https:///guidance")], quickOptions())
+        #expect(found.map(\.summary) == ["the link to https:///guidance is not a web address that can be opened"])
+        #expect(found.first?.rule == "external-dead")
+    }
+
+    @Test("URLSession's errors are told apart as the messages need")
+    func failureKinds() {
+        #expect(LinkProbe.failure(URLError(.cannotFindHost)) == .noSuchHost)
+        #expect(LinkProbe.failure(URLError(.dnsLookupFailed)) == .noSuchHost)
+        #expect(LinkProbe.failure(URLError(.cannotConnectToHost)) == .refused)
+        #expect(LinkProbe.failure(URLError(.timedOut)) == .timedOut)
+        #expect(LinkProbe.failure(URLError(.serverCertificateHasBadDate)) == .insecure)
+        #expect(LinkProbe.failure(URLError(.networkConnectionLost)) == .broken)
+        #expect(LinkFailure.noSuchHost.mayPass == false)
+        #expect(LinkFailure.status(503).mayPass && LinkFailure.timedOut.mayPass && !LinkFailure.status(404).mayPass)
+    }
+
     @Test("a redirect loop and a chain of too many redirects are dead")
     func badRedirects() async throws {
         try await withLinkServer(routes) { server in
@@ -231,12 +270,14 @@ struct ExternalLinkTests {
             let old = server.base + "/old"
             let old308 = server.base + "/old308"
             let found = try await checkLinks([link(old, "content/a.md", line: 3), link(old, "content/b.md", line: 8),
-                                              link(old308, "content/c.md", line: 1)], quickOptions())
-            #expect(found.map(\.location.prefix) == ["content/a.md:3", "content/b.md:8", "content/c.md:1"])
+                                              link(old308, "content/c.md", line: 1), link(old + "#step-2", "content/d.md", line: 5)], quickOptions())
+            #expect(found.map(\.location.prefix) == ["content/a.md:3", "content/b.md:8", "content/c.md:1", "content/d.md:5"])
             #expect(found.allSatisfy { $0.rule == "external-redirect" && $0.severity == .warning })
             #expect(found[0].summary == "the link to \(old) has moved for good to \(server.base)/new")
             #expect(found[0].help == "change the link to \(server.base)/new so readers go straight there")
             #expect(found[2].summary == "the link to \(old308) has moved for good to \(server.base)/new")
+            // The part of the page the link opened at is kept in the new address.
+            #expect(found[3].summary == "the link to \(old)#step-2 has moved for good to \(server.base)/new#step-2")
             #expect(server.log.count("/old") == 1)
         }
     }
