@@ -6,19 +6,19 @@ import WaymarkCore
 @testable import WaymarkCheck
 
 /// What a test route answers: a status, headers, and how long to wait first.
-struct CannedAnswer: Sendable {
+struct LinkAnswer: Sendable {
     var status: Int
     var headers: [String: String] = [:]
     var delay: Double = 0
 
-    static func status(_ status: Int) -> CannedAnswer { CannedAnswer(status: status) }
-    static func redirect(_ status: Int, to location: String) -> CannedAnswer {
-        CannedAnswer(status: status, headers: ["Location": location])
+    static func status(_ status: Int) -> LinkAnswer { LinkAnswer(status: status) }
+    static func redirect(_ status: Int, to location: String) -> LinkAnswer {
+        LinkAnswer(status: status, headers: ["Location": location])
     }
 }
 
 /// What the test server saw, shared between its tasks and the test.
-final class ServerLog: @unchecked Sendable {
+final class LinkServerLog: @unchecked Sendable {
     private let lock = NSLock()
     private var hits: [String: Int] = [:]
     private var inFlight = 0
@@ -64,9 +64,9 @@ final class LinkServerExecutor: TaskExecutor, @unchecked Sendable {
 /// A loopback HTTP server whose routes answer as a test says: `answer(method, path, earlier)`
 /// where `earlier` counts the requests to the path before this one.
 final class LinkTestServer: @unchecked Sendable {
-    typealias Routes = @Sendable (_ method: String, _ path: String, _ earlier: Int) -> CannedAnswer
+    typealias Routes = @Sendable (_ method: String, _ path: String, _ earlier: Int) -> LinkAnswer
 
-    let log = ServerLog()
+    let log = LinkServerLog()
     private let executor = LinkServerExecutor()
     private var server: HTTPServer?
     private var running: Task<Void, Never>?
@@ -119,14 +119,14 @@ func withLinkServer<T>(_ routes: @escaping LinkTestServer.Routes, _ body: (LinkT
 }
 
 /// Runs blocking work (the link check) on a thread of its own.
-func offThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+func offThreadForLinks<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         Thread { continuation.resume(with: Result { try work() }) }.start()
     }
 }
 
 /// Options for tests: short timeout and pauses, no cache unless given.
-func quickOptions(cache: String? = nil, retries: Int = 2, concurrency: Int = 8) -> ExternalLinkOptions {
+func quickLinkOptions(cache: String? = nil, retries: Int = 2, concurrency: Int = 8) -> ExternalLinkOptions {
     var options = ExternalLinkOptions()
     options.timeout = 0.5
     options.retries = retries
@@ -138,16 +138,16 @@ func quickOptions(cache: String? = nil, retries: Int = 2, concurrency: Int = 8) 
 
 /// `check` run off the shared threads.
 func checkLinks(_ links: [ExternalLink], _ options: ExternalLinkOptions) async throws -> [Diagnostic] {
-    try await offThread { ExternalLinkRules.check(links, options: options) }
+    try await offThreadForLinks { ExternalLinkRules.check(links, options: options) }
 }
 
 /// A link written on `file` at `line`.
-func link(_ url: String, _ file: String = "content/index.md", line: Int = 3) -> ExternalLink {
+func pageLink(_ url: String, _ file: String = "content/index.md", line: Int = 3) -> ExternalLink {
     ExternalLink(url: url, location: SourceLocation(file: file, line: line))
 }
 
 /// A folder under the system's temporary folder, removed with `remove()`.
-struct ScratchFolder {
+struct LinkScratchFolder {
     let path: String
 
     init() throws {
@@ -165,7 +165,7 @@ struct ScratchFolder {
 }
 
 /// A port nothing listens on: bound by the system, then let go.
-func closedPort() throws -> UInt16 {
+func unusedLoopbackPort() throws -> UInt16 {
     let socket = try Socket(domain: AF_INET, type: .stream)
     try socket.bind(to: sockaddr_in.inet(ip4: "127.0.0.1", port: 0))
     guard case .ip4(_, let port) = try socket.sockname() else { throw CocoaError(.featureUnsupported) }

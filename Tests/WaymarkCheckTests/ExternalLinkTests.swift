@@ -14,7 +14,7 @@ private let routes: LinkTestServer.Routes = { method, path, earlier in
     case "/gone410": return .status(410)
     case "/flaky": return .status(earlier == 0 ? 500 : 200)
     case "/failing": return .status(500)
-    case "/slow": return CannedAnswer(status: 200, delay: 2)
+    case "/slow": return LinkAnswer(status: 200, delay: 2)
     case "/old": return .redirect(301, to: "/new")
     case "/old308": return .redirect(308, to: "/new")
     case "/old-then-login": return .redirect(301, to: "/login")
@@ -30,7 +30,7 @@ private let routes: LinkTestServer.Routes = { method, path, earlier in
     case let hop where hop.hasPrefix("/hop/"):
         let number = Int(hop.dropFirst(5)) ?? 0
         return .redirect(302, to: "/hop/\(number + 1)")
-    case let wait where wait.hasPrefix("/wait/"): return CannedAnswer(status: 200, delay: 0.3)
+    case let wait where wait.hasPrefix("/wait/"): return LinkAnswer(status: 200, delay: 0.3)
     default: return .status(404)
     }
 }
@@ -104,8 +104,8 @@ struct ExternalLinkTests {
         try await withLinkServer(routes) { server in
             let missing = server.base + "/gone404"
             let removed = server.base + "/gone410"
-            let found = try await checkLinks([link(missing, "content/b.md", line: 4), link(missing + "#part", "content/a.md", line: 9),
-                                              link(removed, "content/a.md", line: 2)], quickOptions())
+            let found = try await checkLinks([pageLink(missing, "content/b.md", line: 4), pageLink(missing + "#part", "content/a.md", line: 9),
+                                              pageLink(removed, "content/a.md", line: 2)], quickLinkOptions())
             #expect(found.map(\.location.prefix) == ["content/a.md:2", "content/a.md:9", "content/b.md:4"])
             #expect(found.allSatisfy { $0.rule == "external-dead" && $0.severity == .warning })
             #expect(found[0].summary == "the link to \(removed) is broken: the site says the page has been removed for good (410 gone)")
@@ -121,7 +121,7 @@ struct ExternalLinkTests {
     @Test("a 500 that passes on the next try is not reported")
     func retryPasses() async throws {
         try await withLinkServer(routes) { server in
-            let found = try await checkLinks([link(server.base + "/flaky")], quickOptions())
+            let found = try await checkLinks([pageLink(server.base + "/flaky")], quickLinkOptions())
             #expect(found.isEmpty)
             #expect(server.log.count("/flaky") == 2)
         }
@@ -131,7 +131,7 @@ struct ExternalLinkTests {
     func alwaysFailing() async throws {
         try await withLinkServer(routes) { server in
             let url = server.base + "/failing"
-            let found = try await checkLinks([link(url)], quickOptions(retries: 2))
+            let found = try await checkLinks([pageLink(url)], quickLinkOptions(retries: 2))
             #expect(found.map(\.rule) == ["external-dead"])
             #expect(found.first?.summary == "the link to \(url) did not work: the site was failing (error 500), each of the 3 times it was tried")
             #expect(server.log.count("/failing") == 3)
@@ -143,7 +143,7 @@ struct ExternalLinkTests {
         try await withLinkServer(routes) { server in
             let url = server.base + "/slow"
             let started = Date()
-            let found = try await checkLinks([link(url)], quickOptions(retries: 1))
+            let found = try await checkLinks([pageLink(url)], quickLinkOptions(retries: 1))
             #expect(found.map(\.rule) == ["external-dead"])
             #expect(found.first?.summary == "the link to \(url) did not work: the site did not answer within 0.5 seconds, each of the 2 times it was tried")
             #expect(Date().timeIntervalSince(started) < 3.5)
@@ -152,11 +152,11 @@ struct ExternalLinkTests {
 
     @Test("a refused connection and a failed secure connection are dead")
     func connectionFailures() async throws {
-        let port = try closedPort()
+        let port = try unusedLoopbackPort()
         try await withLinkServer(routes) { server in
             let refused = "http://127.0.0.1:\(port)/page"
             let insecure = "https://127.0.0.1:\(server.port)/ok"
-            let found = try await checkLinks([link(refused, line: 1), link(insecure, line: 2)], quickOptions(retries: 1))
+            let found = try await checkLinks([pageLink(refused, line: 1), pageLink(insecure, line: 2)], quickLinkOptions(retries: 1))
             #expect(found.map(\.rule) == ["external-dead", "external-dead"])
             #expect(found.first?.summary == "the link to \(refused) did not work: 127.0.0.1 refused the connection, each of the 2 times it was tried")
             #expect(found.last?.summary == "the link to \(insecure) did not work: the site's secure connection failed (its certificate could not be trusted)")
@@ -167,15 +167,15 @@ struct ExternalLinkTests {
     func noSuchSite() async throws {
         // `.invalid` is reserved: it never names a site (RFC 6761).
         let url = "https://no-such-partner.invalid/help"
-        let found = try await checkLinks([link(url)], quickOptions())
+        let found = try await checkLinks([pageLink(url)], quickLinkOptions())
         #expect(found.map(\.rule) == ["external-dead"])
         #expect(found.first?.summary == "the link to \(url) is broken: there is no website at no-such-partner.invalid (the address could not be found)")
     }
 
     @Test("when no site at all can be reached, one warning says the computer seems offline instead of every link being dead")
     func offline() async throws {
-        let links = [link("https://first-partner.invalid/a", "content/b.md", line: 2), link("https://second-partner.invalid/", "content/a.md", line: 7)]
-        let found = try await checkLinks(links, quickOptions())
+        let links = [pageLink("https://first-partner.invalid/a", "content/b.md", line: 2), pageLink("https://second-partner.invalid/", "content/a.md", line: 7)]
+        let found = try await checkLinks(links, quickLinkOptions())
         #expect(found.count == 1)
         #expect(found.first?.location.prefix == "content/a.md:7")
         #expect(found.first?.summary == "no other site could be reached, so 2 links to other sites could not be checked (this is the first): the computer seems to be offline")
@@ -185,7 +185,7 @@ struct ExternalLinkTests {
 
     @Test("an address with no site in it is dead without asking anyone")
     func invalidAddress() async throws {
-        let found = try await checkLinks([link("https:///guidance")], quickOptions())
+        let found = try await checkLinks([pageLink("https:///guidance")], quickLinkOptions())
         #expect(found.map(\.summary) == ["the link to https:///guidance is not a web address that can be opened"])
         #expect(found.first?.rule == "external-dead")
     }
@@ -207,7 +207,7 @@ struct ExternalLinkTests {
         try await withLinkServer(routes) { server in
             let loop = server.base + "/loop-a"
             let chain = server.base + "/hop/1"
-            let found = try await checkLinks([link(loop, line: 1), link(chain, line: 2)], quickOptions())
+            let found = try await checkLinks([pageLink(loop, line: 1), pageLink(chain, line: 2)], quickLinkOptions())
             #expect(found.map(\.rule) == ["external-dead", "external-dead"])
             #expect(found.first?.summary == "the link to \(loop) is broken: it sends readers round in a loop of redirects and never reaches a page")
             #expect(found.last?.summary == "the link to \(chain) is broken: it redirects more than 5 times without reaching a page")
@@ -220,7 +220,7 @@ struct ExternalLinkTests {
     func movedToMissing() async throws {
         try await withLinkServer(routes) { server in
             let url = server.base + "/moved-away"
-            let found = try await checkLinks([link(url)], quickOptions())
+            let found = try await checkLinks([pageLink(url)], quickLinkOptions())
             #expect(found.map(\.rule) == ["external-dead"])
             #expect(found.first?.summary == "the link to \(url) is broken: the site says the page no longer exists (404 not found) (it leads to \(server.base)/gone404)")
         }
@@ -231,8 +231,8 @@ struct ExternalLinkTests {
     @Test("a page that answers 200, or reaches one through temporary redirects, is not reported")
     func aliveLinks() async throws {
         try await withLinkServer(routes) { server in
-            let urls = ["/ok", "/login", "/see-other", "/temporary", "/busy"].map { link(server.base + $0) }
-            let found = try await checkLinks(urls, quickOptions())
+            let urls = ["/ok", "/login", "/see-other", "/temporary", "/busy"].map { pageLink(server.base + $0) }
+            let found = try await checkLinks(urls, quickLinkOptions())
             #expect(found.isEmpty)
             #expect(server.log.count("/home") == 3)
         }
@@ -241,7 +241,7 @@ struct ExternalLinkTests {
     @Test("a server that refuses HEAD is asked again with GET")
     func headRefused() async throws {
         try await withLinkServer(routes) { server in
-            let found = try await checkLinks([link(server.base + "/no-head"), link(server.base + "/no-head-501")], quickOptions())
+            let found = try await checkLinks([pageLink(server.base + "/no-head"), pageLink(server.base + "/no-head-501")], quickLinkOptions())
             #expect(found.isEmpty)
             #expect(server.log.count("/no-head", method: "HEAD") == 1)
             #expect(server.log.count("/no-head", method: "GET") == 1)
@@ -252,9 +252,9 @@ struct ExternalLinkTests {
     @Test("requests carry the checker's User-Agent and never a cookie or a Referer")
     func politeRequests() async throws {
         try await withLinkServer(routes) { server in
-            var options = quickOptions()
+            var options = quickLinkOptions()
             options.contact = "https://partnership.example/"
-            _ = try await checkLinks([link(server.base + "/old"), link(server.base + "/no-head")], options)
+            _ = try await checkLinks([pageLink(server.base + "/old"), pageLink(server.base + "/no-head")], options)
             let headers = server.log.headersSeen
             #expect(headers.count == 4)
             #expect(headers.allSatisfy { $0["user-agent"] == "Waymark link checker (+https://partnership.example/)" })
@@ -269,8 +269,8 @@ struct ExternalLinkTests {
         try await withLinkServer(routes) { server in
             let old = server.base + "/old"
             let old308 = server.base + "/old308"
-            let found = try await checkLinks([link(old, "content/a.md", line: 3), link(old, "content/b.md", line: 8),
-                                              link(old308, "content/c.md", line: 1), link(old + "#step-2", "content/d.md", line: 5)], quickOptions())
+            let found = try await checkLinks([pageLink(old, "content/a.md", line: 3), pageLink(old, "content/b.md", line: 8),
+                                              pageLink(old308, "content/c.md", line: 1), pageLink(old + "#step-2", "content/d.md", line: 5)], quickLinkOptions())
             #expect(found.map(\.location.prefix) == ["content/a.md:3", "content/b.md:8", "content/c.md:1", "content/d.md:5"])
             #expect(found.allSatisfy { $0.rule == "external-redirect" && $0.severity == .warning })
             #expect(found[0].summary == "the link to \(old) has moved for good to \(server.base)/new")
@@ -285,7 +285,7 @@ struct ExternalLinkTests {
     @Test("a permanent redirect into a login's temporary redirect suggests the address before the temporary one")
     func permanentThenTemporary() async throws {
         try await withLinkServer(routes) { server in
-            let found = try await checkLinks([link(server.base + "/old-then-login")], quickOptions())
+            let found = try await checkLinks([pageLink(server.base + "/old-then-login")], quickLinkOptions())
             #expect(found.map(\.summary) == ["the link to \(server.base)/old-then-login has moved for good to \(server.base)/login"])
         }
     }
@@ -303,12 +303,12 @@ struct ExternalLinkTests {
 
     @Test("results are kept in the cache file and good ones are not asked again")
     func cacheReuse() async throws {
-        let folder = try ScratchFolder()
+        let folder = try LinkScratchFolder()
         defer { folder.remove() }
         let cache = folder.path + "/links.json"
         try await withLinkServer(routes) { server in
-            let links = [link(server.base + "/ok"), link(server.base + "/old"), link(server.base + "/gone404")]
-            let first = try await checkLinks(links, quickOptions(cache: cache))
+            let links = [pageLink(server.base + "/ok"), pageLink(server.base + "/old"), pageLink(server.base + "/gone404")]
+            let first = try await checkLinks(links, quickLinkOptions(cache: cache))
             #expect(first.map(\.rule) == ["external-dead", "external-redirect"])
             let text = try String(contentsOfFile: cache, encoding: .utf8)
             let entries = try JSONDecoder().decode([String: LinkCache.Entry].self, from: Data(text.utf8))
@@ -321,7 +321,7 @@ struct ExternalLinkTests {
             #expect(keys == keys.sorted())
 
             let before = server.log.total
-            let second = try await checkLinks(links, quickOptions(cache: cache))
+            let second = try await checkLinks(links, quickLinkOptions(cache: cache))
             #expect(second == first)
             // Only the dead link is asked again.
             #expect(server.log.total == before + 1)
@@ -331,14 +331,14 @@ struct ExternalLinkTests {
 
     @Test("cached results older than cacheHours are checked again")
     func cacheExpires() async throws {
-        let folder = try ScratchFolder()
+        let folder = try LinkScratchFolder()
         defer { folder.remove() }
         let cache = folder.path + "/links.json"
         try await withLinkServer(routes) { server in
             let url = server.base + "/ok"
             let old = LinkCache.text(Date().addingTimeInterval(-25 * 3600))
             try folder.write("links.json", #"{"\#(url)": {"result": "ok", "status": 200, "checked": "\#(old)", "final": "\#(url)"}}"#)
-            _ = try await checkLinks([link(url)], quickOptions(cache: cache))
+            _ = try await checkLinks([pageLink(url)], quickLinkOptions(cache: cache))
             #expect(server.log.count("/ok") == 1)
             let fresh = try JSONDecoder().decode([String: LinkCache.Entry].self, from: Data(contentsOf: URL(fileURLWithPath: cache)))
             #expect(fresh[url]?.checked != old)
@@ -347,12 +347,12 @@ struct ExternalLinkTests {
 
     @Test("a corrupt cache file is ignored with a warning and written afresh")
     func corruptCache() async throws {
-        let folder = try ScratchFolder()
+        let folder = try LinkScratchFolder()
         defer { folder.remove() }
         let cache = folder.path + "/links.json"
         try folder.write("links.json", "{ not json")
         try await withLinkServer(routes) { server in
-            let found = try await checkLinks([link(server.base + "/ok")], quickOptions(cache: cache))
+            let found = try await checkLinks([pageLink(server.base + "/ok")], quickLinkOptions(cache: cache))
             #expect(found.map(\.summary) == ["the saved link results could not be read, so every link is checked again"])
             #expect(found.first?.severity == .warning)
             #expect(found.first?.location == SourceLocation(file: cache))
@@ -368,8 +368,8 @@ struct ExternalLinkTests {
     @Test("no more requests are in flight than the concurrency allows")
     func boundedConcurrency() async throws {
         try await withLinkServer(routes) { server in
-            let links = (1...8).map { link(server.base + "/wait/\($0)", line: $0) }
-            let found = try await checkLinks(links, quickOptions(concurrency: 3))
+            let links = (1...8).map { pageLink(server.base + "/wait/\($0)", line: $0) }
+            let found = try await checkLinks(links, quickLinkOptions(concurrency: 3))
             #expect(found.isEmpty)
             #expect(server.log.total == 8)
             #expect(server.log.maxInFlight == 3)
@@ -380,7 +380,7 @@ struct ExternalLinkTests {
 
     @Test("waymark check with external links on reports them at their page lines; without it nothing is asked")
     func throughContentChecker() async throws {
-        let folder = try ScratchFolder()
+        let folder = try LinkScratchFolder()
         defer { folder.remove() }
         try await withLinkServer(routes) { server in
             try folder.write("content/site.yaml", """
@@ -398,14 +398,14 @@ struct ExternalLinkTests {
             let theme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("theme").path
             let build = BuildOptions(sourceDirectory: folder.path + "/content", themeDirectory: theme, outputDirectory: folder.path + "/output")
-            let without = try await offThread { ContentChecker(options: CheckOptions(build: build)).run() }
+            let without = try await offThreadForLinks { ContentChecker(options: CheckOptions(build: build)).run() }
             #expect(server.log.total == 0)
             #expect(!without.problems.contains { $0.rule?.hasPrefix("external-") == true })
 
             var checking = CheckOptions(build: build)
-            checking.external = quickOptions(cache: folder.path + "/.waymark-links.json")
+            checking.external = quickLinkOptions(cache: folder.path + "/.waymark-links.json")
             let options = checking
-            let report = try await offThread { ContentChecker(options: options).run() }
+            let report = try await offThreadForLinks { ContentChecker(options: options).run() }
             let external = report.problems.filter { $0.rule?.hasPrefix("external-") == true }
             #expect(external.map { "\($0.location.prefix) \($0.rule ?? "")" } == [
                 "\(folder.path)/content/about.md:6 external-dead",
