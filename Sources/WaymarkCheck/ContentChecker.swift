@@ -46,7 +46,11 @@ public struct ContentChecker: Sendable {
                                            contactOptions: levels.options(contactRule))
             reviews = review.items
             problems += review.problems
-            if let external = options.external { problems += ExternalLinkRules.check(pass.externalLinks, options: external) }
+            if var external = options.external {
+                // Sites that are asked get told whose checker it is.
+                external.contact = external.contact ?? site.config.baseURL
+                problems += ExternalLinkRules.check(pass.externalLinks + ExternalLinkRules.links(in: site.config), options: external)
+            }
             if options.print { problems += FlyerPrintRules.check(site: site, options: options.build) }
         }
         let final = applyLevels(problems, levels: levels, site: checked.site)

@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkContent
 import WaymarkCore
 
 /// How `--external` checks links to other sites.
@@ -45,11 +46,14 @@ enum ExternalLinkRules {
 
     static let rules: [RuleInfo] = [dead, redirect]
 
-    /// The `http(s)` links written on `page`, and the menus' links to other sites. The menus
-    /// come with every page (the checker has no other way in to site.yaml); ``check(_:options:)``
-    /// reports each place once.
+    /// The `http(s)` links written on `page`.
     static func links(in page: PageContext) -> [ExternalLink] {
-        ExternalLinkFinder.links(in: page.document, file: page.file) + ExternalLinkFinder.menuLinks(in: page.site.config)
+        ExternalLinkFinder.links(in: page.document, file: page.file)
+    }
+
+    /// The menus' links to other sites, at their `url:` lines in site.yaml.
+    static func links(in config: SiteConfig) -> [ExternalLink] {
+        ExternalLinkFinder.menuLinks(in: config)
     }
 
     /// A finding for each link that is dead or redirects.

@@ -369,7 +369,10 @@ struct ExternalLinkTests {
     func boundedConcurrency() async throws {
         try await withLinkServer(routes) { server in
             let links = (1...8).map { pageLink(server.base + "/wait/\($0)", line: $0) }
-            let found = try await checkLinks(links, quickLinkOptions(concurrency: 3))
+            // A generous timeout: on a busy machine a 0.3 s answer must not time out and be retried.
+            var options = quickLinkOptions(concurrency: 3)
+            options.timeout = 10
+            let found = try await checkLinks(links, options)
             #expect(found.isEmpty)
             #expect(server.log.total == 8)
             #expect(server.log.maxInFlight == 3)
