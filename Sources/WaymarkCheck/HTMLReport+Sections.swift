@@ -37,7 +37,7 @@ extension HTMLReport {
                  item.isOverdue ? "<span class=\"badge badge-error\">Overdue</span>" : "<span class=\"badge badge-soon\">Due soon</span>",
                  code(item.location.prefix), "<time datetime=\"\(item.due.iso)\">\(esc(longDate(item.due)))</time>"]
             }
-            body += table(caption: "Due for review: \(owner)", columns: ["What", "State", "Where", "Due"], rows: rows)
+            body += table(caption: "Due for review: \(owner)", columns: ["What", "State", "Where", "Due"], rows: rows, showCaption: false)
         }
         return section("reviews", "Due for review", body)
     }
@@ -61,7 +61,7 @@ extension HTMLReport {
                  problem.rule.map(code) ?? "build", multiline(problem.summary), problem.help.map(multiline) ?? ""]
             }
             body += table(caption: "Problems in \(page?.title ?? file)", columns: ["Line", "Level", "Check", "Problem", "What to do"],
-                          rows: rows, className: "problems")
+                          rows: rows, showCaption: false)
         }
         return section("by-page", "Problems, page by page", body)
     }
@@ -76,11 +76,11 @@ extension HTMLReport {
             let owner = group.owner ?? noOwner
             body.append("<h3>\(esc(owner)) (\(counted(group.items.count, "problem")))</h3>")
             let rows = group.items.map { problem in
-                [code(problem.location.prefix), context.pageByFile[problem.location.file].map { pageTitle($0) } ?? "",
+                [code(problem.location.prefix), context.subject(of: problem),
                  levelBadge(problem.severity), problem.rule.map(code) ?? "build", multiline(problem.summary)]
             }
-            body += table(caption: "Problems for \(owner)", columns: ["Where", "Page", "Level", "Check", "Problem"],
-                          rows: rows, className: "problems")
+            body += table(caption: "Problems for \(owner)", columns: ["Where", "Page or contact", "Level", "Check", "Problem"],
+                          rows: rows, showCaption: false)
         }
         return section("by-owner", "Problems by owner", body)
     }

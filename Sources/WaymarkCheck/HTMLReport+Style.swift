@@ -16,6 +16,7 @@ extension HTMLReport {
     .counts { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; padding: 0; list-style: none; font-weight: bold; }
     .table-wrap { overflow-x: auto; }
     table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
     caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
     th, td { border: 1px solid #767676; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
     thead th { background: #e8e8e8; }

@@ -44,20 +44,31 @@ public enum HTMLReport {
     struct Context {
         let report: CheckReport
         let pageByFile: [String: PageSummary]
-        /// A contact's owner, by the place its review date is written.
-        let ownerByLocation: [SourceLocation: String]
+        /// Pages and contacts falling due, by the place their review date is written.
+        let reviewByLocation: [SourceLocation: ReviewItem]
 
         init(_ report: CheckReport) {
             self.report = report
             pageByFile = Dictionary(report.pages.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
-            ownerByLocation = Dictionary(report.reviews.compactMap { item in item.owner.map { (item.location, $0) } },
-                                         uniquingKeysWith: { first, _ in first })
+            reviewByLocation = Dictionary(report.reviews.map { ($0.location, $0) }, uniquingKeysWith: { first, _ in first })
         }
 
         /// Who looks after the thing a problem is in: the contact's owner for a contact, else
         /// the page's `owner:`; nil when none is named.
         func owner(of problem: Diagnostic) -> String? {
-            ownerByLocation[problem.location] ?? pageByFile[problem.location.file]?.owner
+            if let contact = contact(at: problem.location) { return contact.owner }
+            return pageByFile[problem.location.file]?.owner
+        }
+
+        /// The contact whose review date is written here, if any.
+        func contact(at location: SourceLocation) -> ReviewItem? {
+            reviewByLocation[location].flatMap { $0.kind == .contact ? $0 : nil }
+        }
+
+        /// The page a problem is on, or the contact it is about, as HTML; empty for other files.
+        func subject(of problem: Diagnostic) -> String {
+            if let page = pageByFile[problem.location.file] { return HTMLReport.pageTitle(page) }
+            return contact(at: problem.location).map { "Contact " + HTMLReport.esc($0.name) } ?? ""
         }
     }
 
@@ -81,10 +92,11 @@ public enum HTMLReport {
     }
 
     /// A data table: a caption, column headers, and each row's first cell as its header.
-    /// Cells are HTML, escaped by the caller.
-    static func table(caption: String, columns: [String], rows: [[String]], className: String? = nil) -> [String] {
-        var out = ["<div class=\"table-wrap\">", "<table\(className.map { " class=\"\($0)\"" } ?? "")>",
-                   "<caption>\(esc(caption))</caption>",
+    /// Cells are HTML, escaped by the caller. A caption that would only repeat the heading just
+    /// above is there for screen readers but not shown (`showCaption: false`).
+    static func table(caption: String, columns: [String], rows: [[String]], showCaption: Bool = true) -> [String] {
+        var out = ["<div class=\"table-wrap\">", "<table>",
+                   "<caption\(showCaption ? "" : " class=\"visually-hidden\"")>\(esc(caption))</caption>",
                    "<thead><tr>" + columns.map { "<th scope=\"col\">\(esc($0))</th>" }.joined() + "</tr></thead>", "<tbody>"]
         for row in rows {
             let cells = row.enumerated().map { index, cell in

@@ -2,8 +2,9 @@ import WaymarkContent
 import WaymarkCore
 
 /// `--format json`: Waymark's own report for other programs, documented in
-/// docs/check-formats.md as a stable contract (`version` changes when a field changes meaning
-/// or goes; new fields may be added without a new version).
+/// docs/check-formats.md as a stable contract: `version` changes when a field changes meaning
+/// or goes; fields may be added without a new version. Every key listed there is always
+/// present, `null` when there is nothing to say.
 ///
 /// Keys are sorted and the output is pretty-printed with a final newline, so the same site
 /// checked on the same day gives the same bytes.
@@ -12,195 +13,83 @@ public enum JSONFormat {
     public static let version = 1
 
     public static func render(_ report: CheckReport) -> String {
-        GitLabFormat.encode(Document(report), fallback: "{}")
+        document(report).document
     }
 
-    struct Document: Encodable {
-        struct Summary: Encodable {
-            var errors: Int
-            var warnings: Int
-            var pages: Int
-        }
-
-        var version = JSONFormat.version
-        var today: String
-        var strict: Bool
-        var summary: Summary
-        var problems: [Problem]
-        var pages: [Page]
-        var reviews: [Review]
-        var rules: [Rule]
-
-        init(_ report: CheckReport) {
-            today = report.today.iso
-            strict = report.strict
-            summary = Summary(errors: report.errorCount, warnings: report.warningCount, pages: report.pages.count)
-            problems = report.problems.map(Problem.init)
-            pages = report.pages.map(Page.init)
-            reviews = report.reviews.map(Review.init)
-            rules = report.rules.map { Rule(id: $0.info.id, title: $0.info.title, level: $0.level.rawValue) }
-        }
+    static func document(_ report: CheckReport) -> JSONValue {
+        .object([
+            "version": .int(version),
+            "today": .string(report.today.iso),
+            "strict": .bool(report.strict),
+            "summary": .object(["errors": .int(report.errorCount), "warnings": .int(report.warningCount),
+                                "pages": .int(report.pages.count)]),
+            "problems": .array(report.problems.map(problem)),
+            "pages": .array(report.pages.map(page)),
+            "reviews": .array(report.reviews.map(review)),
+            "rules": .array(report.rules.map { rule in
+                .object(["id": .string(rule.info.id), "title": .string(rule.info.title), "level": .string(rule.level.rawValue)])
+            }),
+        ])
     }
 
-    struct Problem: Encodable {
-        var severity: String
-        var rule: String?
-        var file: String
-        var line: Int?
-        var column: Int?
-        var message: String
-        var help: String?
-
-        init(_ problem: Diagnostic) {
-            severity = problem.severity.rawValue
-            rule = problem.rule
-            file = problem.location.file
-            line = problem.location.line
-            column = problem.location.column
-            message = problem.summary
-            help = problem.help
-        }
-
-        // Written out so that a missing value is `null`, not a missing key: readers can rely on
-        // every key being there.
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(severity, forKey: .severity)
-            try container.encode(rule, forKey: .rule)
-            try container.encode(file, forKey: .file)
-            try container.encode(line, forKey: .line)
-            try container.encode(column, forKey: .column)
-            try container.encode(message, forKey: .message)
-            try container.encode(help, forKey: .help)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case severity, rule, file, line, column, message, help
-        }
+    static func problem(_ problem: Diagnostic) -> JSONValue {
+        .object([
+            "severity": .string(problem.severity.rawValue),
+            "rule": .optional(problem.rule),
+            "file": .string(problem.location.file),
+            "line": .optional(problem.location.line),
+            "column": .optional(problem.location.column),
+            "message": .string(problem.summary),
+            "help": .optional(problem.help),
+        ])
     }
 
-    struct ReadingAge: Encodable {
-        var formula: String
-        var score: Double
-        var age: Double
-        var words: Int
-        var sentences: Int
+    static func page(_ page: PageSummary) -> JSONValue {
+        var readingAge = JSONValue.null
+        var note: String?
+        switch page.readingAge {
+        case .scored(let result) where !result.score.isFinite || !result.age.isFinite:
+            // JSON has no number for these; say so rather than write a half-empty score.
+            note = "the reading age could not be worked out"
+        case .scored(let result):
+            readingAge = .object(["formula": .string(result.formula), "score": .double(result.score), "age": .double(result.age),
+                                  "words": .int(result.words), "sentences": .int(result.sentences)])
+        case .unscored(let reason):
+            note = reason
+        }
+        let translation: (state: String, source: String?) = switch page.translation {
+        case .original: ("original", nil)
+        case .checked: ("checked", nil)
+        case .unchecked: ("unchecked", nil)
+        case .stale(let source, _): ("stale", source)
+        }
+        return .object([
+            "file": .string(page.file),
+            "url": .string(page.url),
+            "title": .string(page.title),
+            "language": .string(page.language),
+            "layout": .string(page.layout),
+            "owner": .optional(page.owner),
+            "review_by": .optional(page.reviewBy?.iso),
+            "reading_age": readingAge,
+            "reading_age_note": .optional(note),
+            "reading_age_checked": .bool(page.readingAgeChecked),
+            "translation": .string(translation.state),
+            "translation_source": .optional(translation.source),
+            "exceptions": .array(page.exceptions.map(JSONValue.string)),
+            "exception_reason": .optional(page.exceptionReason),
+        ])
     }
 
-    struct Page: Encodable {
-        var file: String
-        var url: String
-        var title: String
-        var language: String
-        var layout: String
-        var owner: String?
-        var reviewBy: String?
-        var readingAge: ReadingAge?
-        var readingAgeNote: String?
-        var readingAgeChecked: Bool
-        var translation: String
-        var translationSource: String?
-        var exceptions: [String]
-        var exceptionReason: String?
-
-        init(_ page: PageSummary) {
-            file = page.file
-            url = page.url
-            title = page.title
-            language = page.language
-            layout = page.layout
-            owner = page.owner
-            reviewBy = page.reviewBy?.iso
-            switch page.readingAge {
-            case .scored(let result) where !result.score.isFinite || !result.age.isFinite:
-                // JSON has no number for these; say so rather than write an invalid file.
-                readingAgeNote = "the reading age could not be worked out"
-            case .scored(let result):
-                readingAge = ReadingAge(formula: result.formula, score: result.score, age: result.age,
-                                        words: result.words, sentences: result.sentences)
-            case .unscored(let reason):
-                readingAgeNote = reason
-            }
-            readingAgeChecked = page.readingAgeChecked
-            switch page.translation {
-            case .original: translation = "original"
-            case .checked: translation = "checked"
-            case .unchecked: translation = "unchecked"
-            case .stale(let source, _):
-                translation = "stale"
-                translationSource = source
-            }
-            exceptions = page.exceptions
-            exceptionReason = page.exceptionReason
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(file, forKey: .file)
-            try container.encode(url, forKey: .url)
-            try container.encode(title, forKey: .title)
-            try container.encode(language, forKey: .language)
-            try container.encode(layout, forKey: .layout)
-            try container.encode(owner, forKey: .owner)
-            try container.encode(reviewBy, forKey: .reviewBy)
-            try container.encode(readingAge, forKey: .readingAge)
-            try container.encode(readingAgeNote, forKey: .readingAgeNote)
-            try container.encode(readingAgeChecked, forKey: .readingAgeChecked)
-            try container.encode(translation, forKey: .translation)
-            try container.encode(translationSource, forKey: .translationSource)
-            try container.encode(exceptions, forKey: .exceptions)
-            try container.encode(exceptionReason, forKey: .exceptionReason)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case file, url, title, language, layout, owner, translation, exceptions
-            case reviewBy = "review_by"
-            case readingAge = "reading_age"
-            case readingAgeNote = "reading_age_note"
-            case readingAgeChecked = "reading_age_checked"
-            case translationSource = "translation_source"
-            case exceptionReason = "exception_reason"
-        }
-    }
-
-    struct Review: Encodable {
-        var kind: String
-        var name: String
-        var file: String
-        var line: Int?
-        var owner: String?
-        var due: String
-        var overdue: Bool
-
-        init(_ item: ReviewItem) {
-            kind = item.kind.rawValue
-            name = item.name
-            file = item.location.file
-            line = item.location.line
-            owner = item.owner
-            due = item.due.iso
-            overdue = item.isOverdue
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(kind, forKey: .kind)
-            try container.encode(name, forKey: .name)
-            try container.encode(file, forKey: .file)
-            try container.encode(line, forKey: .line)
-            try container.encode(owner, forKey: .owner)
-            try container.encode(due, forKey: .due)
-            try container.encode(overdue, forKey: .overdue)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case kind, name, file, line, owner, due, overdue
-        }
-    }
-
-    struct Rule: Encodable {
-        var id: String
-        var title: String
-        var level: String
+    static func review(_ item: ReviewItem) -> JSONValue {
+        .object([
+            "kind": .string(item.kind.rawValue),
+            "name": .string(item.name),
+            "file": .string(item.location.file),
+            "line": .optional(item.location.line),
+            "owner": .optional(item.owner),
+            "due": .string(item.due.iso),
+            "overdue": .bool(item.isOverdue),
+        ])
     }
 }

@@ -144,6 +144,9 @@ struct GitLabFormatTests {
         let problem = Diagnostic.error(SourceLocation(file: "content/a.md", line: 2), "broken").rule("link-text")
         #expect(GitLabFormat.fingerprint(of: problem) == GitLabFormat.fingerprint(of: problem))
         #expect(GitLabFormat.fingerprint(of: problem) != GitLabFormat.fingerprint(of: problem.withSeverity(.warning).rule("other")))
+        var tomorrow = problem
+        tomorrow.help = "add 'checked: 2025-03-02'"
+        #expect(GitLabFormat.fingerprint(of: tomorrow) == GitLabFormat.fingerprint(of: problem), "help that names today is left out")
         // Two problems the hash cannot tell apart (only the quote differs) still get two fingerprints.
         var twin = report
         twin.problems = [problem, problem.quoting(.none)]
@@ -283,5 +286,22 @@ struct JSONFormatTests {
         let broken = try #require(problems.first { ($0["message"] as? String)?.contains("missing-page.md") == true })
         #expect(broken["severity"] as? String == "error" && broken["rule"] is NSNull && broken["line"] as? Int == 5)
         #expect((broken["file"] as? String)?.hasSuffix("content/index.md") == true)
+    }
+}
+
+@Suite("JSON writer")
+struct JSONWriterTests {
+    @Test func escapesStringsAsJSONRequires() throws {
+        let text = "quote \" backslash \\ newline \n tab \t bell \u{7} line \u{2028} Zgłoś العربية"
+        let written = JSONValue.array([.string(text)]).document
+        #expect(written == "[\n  \"quote \\\" backslash \\\\ newline \\n tab \\t bell \\u0007 line \\u2028 Zgłoś العربية\"\n]\n")
+        let parsed = try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String]
+        #expect(parsed == [text])
+    }
+
+    @Test func layoutIsSortedIndentedAndCompactWhenEmpty() {
+        let value = JSONValue.object(["b": .array([]), "a": .object([:]), "c": .array([.int(1), .double(2.5), .bool(false), .null]),
+                                      "d": .double(.nan)])
+        #expect(value.document == "{\n  \"a\": {},\n  \"b\": [],\n  \"c\": [\n    1,\n    2.5,\n    false,\n    null\n  ],\n  \"d\": null\n}\n")
     }
 }
