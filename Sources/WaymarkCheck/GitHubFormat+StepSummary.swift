@@ -33,24 +33,26 @@ extension GitHubFormat {
     /// review and the pages over their reading age.
     static func stepSummary(_ report: CheckReport) -> String {
         var out = ["## Waymark check" + (report.siteTitle.isEmpty ? "" : ": " + markdownText(report.siteTitle)), ""]
-        out.append(markdownText(TextFormat.summary(report)) + " Counted on \(report.today.iso).")
+        out.append(markdownText(TextFormat.summary(report)) + " Review dates are counted from \(report.today.iso).")
         out.append("")
-        out += problemsTable(report)
-        out += reviewsTable(report)
-        out += readingAgeTable(report)
+        let rest = reviewsTable(report) + readingAgeTable(report)
+        let used = (out + rest).reduce(0) { $0 + $1.utf8.count + 1 }
+        out += problemsTable(report, budget: stepSummaryLimit - used)
+        out += rest
         return out.joined(separator: "\n") + "\n"
     }
 
-    private static func problemsTable(_ report: CheckReport) -> [String] {
+    /// Every problem, or as many as fit in `budget` bytes and a line saying how many more.
+    private static func problemsTable(_ report: CheckReport, budget: Int) -> [String] {
         guard !report.problems.isEmpty else { return [] }
         var out = ["### Problems", "", "| Level | Where | Check | Problem | What to do |", "| --- | --- | --- | --- | --- |"]
-        // The rest of the summary is small; the limit is kept for the problems.
-        var size = out.joined(separator: "\n").utf8.count + 20_000
+        // Room is kept for the closing line that counts what did not fit.
+        var size = out.reduce(0) { $0 + $1.utf8.count + 1 } + 200
         for (index, problem) in report.problems.enumerated() {
             let row = tableRow([problem.severity.rawValue, problem.location.prefix, problem.rule ?? "build",
                                 problem.summary, problem.help ?? ""])
             size += row.utf8.count + 1
-            if size > stepSummaryLimit {
+            if size > budget {
                 out += ["", "…and \(counted(report.problems.count - index, "more problem")), too many for this summary: "
                         + "run `waymark check --report report.html` to see them all."]
                 break
@@ -89,6 +91,8 @@ extension GitHubFormat {
     /// Text that Markdown shows as written: characters HTML would read are escaped, Markdown's
     /// own punctuation is backslashed, and a line break stays inside its table cell.
     static func markdownText(_ text: String) -> String {
+        // Most text has none of these: hand it back as it is.
+        guard text.utf8.contains(where: { markdownSpecial.contains($0) }) else { return text }
         var out = ""
         for character in text {
             switch character {
@@ -102,6 +106,8 @@ extension GitHubFormat {
         }
         return out
     }
+
+    private static let markdownSpecial = Set("&<>\n\r\\`*_[]|~#!".utf8)
 }
 
 /// Overdue first, then by date, then by where.

@@ -80,6 +80,20 @@ struct GitHubFormatTests {
         #expect(!summary.contains("News &amp; views |"), "a page under its reading age is not listed")
     }
 
+    @Test func aHugeListStopsShortOfGitHubsLimitAndSaysHowManyMore() {
+        var report = FormatSamples.report()
+        let long = String(repeating: "a sentence that goes on ", count: 8)
+        report.problems = (1...20_000).map { (index: Int) -> Diagnostic in
+            .warning(SourceLocation(file: "content/big.md", line: index), long + String(index)).rule("long-sentence")
+        }
+        let summary = GitHubFormat.stepSummary(report)
+        #expect(summary.utf8.count <= GitHubFormat.stepSummaryLimit)
+        let shown = summary.components(separatedBy: "| warning | content/big.md:").count - 1
+        #expect(shown > 1_000 && shown < 20_000)
+        #expect(summary.contains("…and \(20_000 - shown) more problems, too many for this summary"))
+        #expect(summary.contains("### Due for review"), "the reviews are kept")
+    }
+
     @Test func noStepSummaryWithoutTheVariable() throws {
         try GitHubFormat.writeStepSummary(FormatSamples.report(), environment: [:])
         try GitHubFormat.writeStepSummary(FormatSamples.report(), environment: ["GITHUB_STEP_SUMMARY": ""])
@@ -90,7 +104,7 @@ struct GitHubFormatTests {
         defer { temp.cleanUp() }
         try GitHubFormat.writeStepSummary(FormatSamples.empty, environment: ["GITHUB_STEP_SUMMARY": temp.path + "/new.md"])
         #expect(try String(contentsOfFile: temp.path + "/new.md", encoding: .utf8)
-                == "## Waymark check\n\nChecked 0 pages: no problems found. Counted on 2025-03-01.\n\n")
+                == "## Waymark check\n\nChecked 0 pages: no problems found. Review dates are counted from 2025-03-01.\n\n")
     }
 }
 
