@@ -22,6 +22,9 @@ public struct CheckReport: Sendable {
     public var strict: Bool
     /// Site title, for the report's heading.
     public var siteTitle: String
+    /// The reading age (years) above which `reading-age` warns, as the site sets it (`above:`),
+    /// for the report's chart and the pages listed as over it.
+    public var readingAgeThreshold: Double = 9
 
     public var errorCount: Int { problems.count { $0.severity == .error } }
     public var warningCount: Int { problems.count { $0.severity == .warning } }
