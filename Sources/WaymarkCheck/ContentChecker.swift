@@ -56,7 +56,8 @@ public struct ContentChecker: Sendable {
         let final = applyLevels(problems, levels: levels, site: checked.site)
         return CheckReport(problems: final, pages: pages, reviews: reviews, today: options.today, dueWindowDays: options.dueWindowDays,
                            rules: RuleCatalogue.all.map { ($0, levels.level($0)) }, strict: options.strict,
-                           siteTitle: checked.site?.config.title ?? "")
+                           siteTitle: checked.site?.config.title ?? "",
+                           readingAgeThreshold: RuleCatalogue.info("reading-age").map { levels.options($0).number("above", default: ProseRules.defaultReadingAge) } ?? ProseRules.defaultReadingAge)
     }
 
     /// Each rule's finding at the level the site and its page give it; `--strict` raises every
