@@ -34,8 +34,8 @@ enum DownloadLinkRule {
             return .finding(info, location, "the link to '\(link.destination)' does not say how big the file is",
                             help: "add the size next to the format, so readers know what it costs to download: \(example)")
         case (true, let stated?):
-            guard let real = realSize, real > 0, let known, stated > Double(real) * 2 || stated * 2 < Double(real) else { return nil }
-            return .finding(info, location, "the link says '\(link.destination)' is \(SizeText.format(Int(stated), language: context.language)), but the file is \(known)",
+            guard let real = realSize.map(Double.init), real > 0, let known, stated.bytes > real * 2 || stated.bytes * 2 < real else { return nil }
+            return .finding(info, location, "the link says '\(link.destination)' is \(stated.text), but the file is \(known)",
                             help: "change the size in the link text to \(known)")
         }
     }

@@ -20,11 +20,12 @@ enum LinkTextRule {
         }
         if vaguePhrases.matches(text, language: context.language) {
             return .finding(info, location, "the link text '\(text)' does not say where the link goes",
-                            help: "use words that make sense on their own, such as the title of what it leads to: [how to report a concern](\(link.destination)), not [\(text)](\(link.destination))")
+                            help: "say where it leads, in words that make sense on their own: [what the reader will find there](\(link.destination)), not [\(text)](\(link.destination))")
         }
-        if isBareAddress(text, destination: link.destination) {
-            return .finding(info, location, "the link text is a web address ('\(text)'), which is hard to listen to and does not say what is there",
-                            help: "write what the reader will find there, e.g. [the Modern Slavery Helpline website](\(link.destination))")
+        // A printed flyer has to show the address itself, so readers of paper can type it.
+        if context.layout != "flyer", isBareAddress(text, destination: link.destination) {
+            return .finding(info, location, "the link text is an address ('\(text)'), which is hard to listen to and does not say what is there",
+                            help: "write the name of the page or site instead: [name of the page or site](\(link.destination))")
         }
         return nil
     }
@@ -53,14 +54,16 @@ enum LinkTextRule {
         "ar": ["اضغط هنا", "انقر هنا", "هنا", "اقرأ المزيد", "المزيد", "رابط", "هذا الرابط"],
     ])
 
-    /// A web address as the text (`<https://…>`, `www.…`, or the destination itself). Phone
-    /// numbers and email addresses are left alone: that text does tell the reader what it is.
+    /// An address as the text: `<https://…>`, `www.…`, or the destination with its path
+    /// (`example.org/help`). A bare name like `GOV.UK` reads well and is left alone, and so are
+    /// phone numbers and email addresses: that text does tell the reader what it is.
     static func isBareAddress(_ text: String, destination: String) -> Bool {
-        let scheme = destination.lowercased()
-        if scheme.hasPrefix("tel:") || scheme.hasPrefix("mailto:") || scheme.hasPrefix("sms:") { return false }
+        let target = destination.lowercased()
+        if target.hasPrefix("tel:") || target.hasPrefix("mailto:") || target.hasPrefix("sms:") { return false }
         let lower = text.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") { return true }
-        return !lower.contains(where: \.isWhitespace) && withoutScheme(lower) == withoutScheme(scheme)
+        let bare = withoutScheme(lower)
+        return bare.contains("/") && !bare.contains(where: \.isWhitespace) && bare == withoutScheme(target)
     }
 
     /// `https://example.org/a/` → `example.org/a`.

@@ -5,35 +5,46 @@ import WaymarkCore
 enum SizeText {
     /// A word or a number in a link text.
     struct Token: Equatable {
+        /// A word in lower case.
         var word: String?
         var number: String?
+        /// The token as written.
+        var text: String
+    }
+
+    /// A size as a link text gives it.
+    struct Size: Equatable {
+        var bytes: Double
+        /// `1,2 MB`, as written.
+        var text: String
     }
 
     /// Words (lower case, letters then letters or digits: `mp3`) and numbers (digits with `.`
     /// or `,` inside: `1,2`); everything else separates them.
     static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
-        var current = ""
+        var current = "", written = ""
         var isNumber = false
         func finish() {
-            if !current.isEmpty { tokens.append(isNumber ? Token(number: current) : Token(word: current.lowercased())) }
+            if !current.isEmpty { tokens.append(isNumber ? Token(number: current, text: written) : Token(word: current.lowercased(), text: written)) }
             current = ""
+            written = ""
         }
-        let characters = Array(text.map(asciiDigit))
+        let originals = Array(text)
+        let characters = originals.map(asciiDigit)
         for (index, character) in characters.enumerated() {
             if character.isLetter {
                 if isNumber { finish() }
                 if current.isEmpty { isNumber = false }
-                current.append(character)
             } else if character.isASCII && character.isNumber {
                 if current.isEmpty { isNumber = true }
-                current.append(character)
-            } else if isNumber, ".,".contains(character), index + 1 < characters.count,
-                      characters[index + 1].isASCII && characters[index + 1].isNumber {
-                current.append(character)
-            } else {
+            } else if !(isNumber && ".,".contains(character) && index + 1 < characters.count
+                        && characters[index + 1].isASCII && characters[index + 1].isNumber) {
                 finish()
+                continue
             }
+            current.append(character)
+            written.append(originals[index])
         }
         finish()
         return tokens
@@ -58,12 +69,12 @@ enum SizeText {
         "غيغابايت": 1024 * 1024 * 1024, "جيجابايت": 1024 * 1024 * 1024,
     ]
 
-    /// The first "number unit" in `tokens`, in bytes.
-    static func firstSize(in tokens: [Token], language: LanguageTag) -> Double? {
+    /// The first "number unit" in `tokens`.
+    static func firstSize(in tokens: [Token], language: LanguageTag) -> Size? {
         for (number, unit) in zip(tokens, tokens.dropFirst()) {
             guard let digits = number.number, let word = unit.word, let bytes = units[word],
                   let value = value(of: digits, language: language) else { continue }
-            return value * bytes
+            return Size(bytes: value * bytes, text: "\(number.text) \(unit.text)")
         }
         return nil
     }
@@ -81,20 +92,14 @@ enum SizeText {
     /// Languages that write a decimal comma.
     private static let decimalComma: Set<String> = ["pl", "ro", "sq", "vi", "lt"]
 
-    /// `812 bytes`, `4 KB`, `1.2 MB`, `15 MB` (`1,2 MB` in languages with a decimal comma).
+    /// `4 KB`, `1.2 MB`, `15 MB` (`1,2 MB` in languages with a decimal comma): as the theme
+    /// writes sizes in download lists (WaymarkSite's `FileSize`), so the two agree, kilobytes
+    /// rounded up and at least 1.
     static func format(_ bytes: Int, language: LanguageTag) -> String {
-        let kilobyte = 1024.0
-        let value = Double(bytes)
-        if value < kilobyte { return "\(bytes) bytes" }
-        let (amount, unit) = value < kilobyte * kilobyte ? (value / kilobyte, "KB")
-            : value < kilobyte * kilobyte * kilobyte ? (value / kilobyte / kilobyte, "MB") : (value / kilobyte / kilobyte / kilobyte, "GB")
-        let text: String
-        if unit == "KB" || amount >= 10 {
-            text = String(Int(amount.rounded()))
-        } else {
-            let tenths = Int((amount * 10).rounded())
-            text = tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10)\(decimalComma.contains(language.primary) ? "," : ".")\(tenths % 10)"
-        }
-        return "\(text) \(unit)"
+        let kilobytes = Double(bytes) / 1024
+        if kilobytes < 1024 { return "\(max(1, Int(kilobytes.rounded(.up)))) KB" }
+        let tenths = Int((kilobytes / 1024 * 10).rounded())
+        guard tenths % 10 != 0 else { return "\(tenths / 10) MB" }
+        return "\(tenths / 10)\(decimalComma.contains(language.primary) ? "," : ".")\(tenths % 10) MB"
     }
 }

@@ -92,7 +92,7 @@ private let images: [String: Data] = [
         """)
         #expect(found.map(\.location.line) == [4, 6, 8])
         #expect(found.first?.summary == "the link text 'click here' does not say where the link goes")
-        #expect(found.first?.help?.contains("[how to report a concern](https://example.org/report)") == true)
+        #expect(found.first?.help == "say where it leads, in words that make sense on their own: [what the reader will find there](https://example.org/report), not [click here](https://example.org/report)")
         #expect(found.allSatisfy { $0.severity == .warning })
     }
 
@@ -112,7 +112,14 @@ private let images: [String: Data] = [
     @Test func webAddressesAsTextAreReported() throws {
         let found = try check("link-text", "See <https://example.org/report>.\n\n[www.example.org](https://www.example.org/)\n\n[example.org/help](https://example.org/help)\n")
         #expect(found.map(\.location.line) == [4, 6, 8])
-        #expect(found.first?.summary == "the link text is a web address ('https://example.org/report'), which is hard to listen to and does not say what is there")
+        #expect(found.first?.summary == "the link text is an address ('https://example.org/report'), which is hard to listen to and does not say what is there")
+    }
+
+    @Test func namesAndFlyersMayShowTheAddress() throws {
+        #expect(try check("link-text", "[GOV.UK](https://www.gov.uk/)\n").isEmpty)
+        // A flyer is printed, and a reader of paper needs the address to type.
+        let flyer = try check("link-text", "Visit <https://example.org/report>.\n\n[click here](https://example.org/a)\n", frontMatter: "layout: flyer")
+        #expect(flyer.map(\.location.line) == [7])
     }
 
     @Test func linksWithNoTextAreReported() throws {
@@ -171,9 +178,10 @@ private let images: [String: Data] = [
     }
 
     @Test func aWrongSizeIsReportedWithTheRealOne() throws {
-        let found = try check("download-link", "[Flyer (PDF, 40 KB)](files/flyer.pdf)\n", files: flyer)
-        #expect(found.map(\.location.line) == [4])
+        let found = try check("download-link", "[Flyer (PDF, 40 KB)](files/flyer.pdf)\n\n[Flyer (PDF, 0.5 MB)](files/flyer.pdf)\n", files: flyer)
+        #expect(found.map(\.location.line) == [4, 6])
         #expect(found.first?.summary == "the link says 'files/flyer.pdf' is 40 KB, but the file is 4 KB")
+        #expect(found.last?.summary == "the link says 'files/flyer.pdf' is 0.5 MB, but the file is 4 KB")
         #expect(found.first?.help == "change the size in the link text to 4 KB")
     }
 
@@ -198,10 +206,11 @@ private let images: [String: Data] = [
         #expect(SizeText.format(1_258_291, language: polish) == "1,2 MB")
         #expect(SizeText.format(4096, language: english) == "4 KB")
         #expect(SizeText.format(20 * 1024 * 1024, language: english) == "20 MB")
-        #expect(SizeText.format(812, language: english) == "812 bytes")
-        #expect(SizeText.firstSize(in: SizeText.tokens("Plan (PDF, 1,234 KB)"), language: english) == 1_263_616.0)
-        #expect(SizeText.firstSize(in: SizeText.tokens("Plan (PDF, 1,2 MB)"), language: polish) == 1.2 * 1_048_576.0)
-        #expect(SizeText.firstSize(in: SizeText.tokens("(PDF، ٤ كيلوبايت)"), language: try #require(LanguageTag("ar"))) == 4096.0)
+        #expect(SizeText.format(812, language: english) == "1 KB")
+        #expect(SizeText.format(4097, language: english) == "5 KB")
+        #expect(SizeText.firstSize(in: SizeText.tokens("Plan (PDF, 1,234 KB)"), language: english) == SizeText.Size(bytes: 1_263_616, text: "1,234 KB"))
+        #expect(SizeText.firstSize(in: SizeText.tokens("Plan (PDF, 1,2 MB)"), language: polish)?.bytes == 1.2 * 1_048_576.0)
+        #expect(SizeText.firstSize(in: SizeText.tokens("(PDF، ٤ كيلوبايت)"), language: try #require(LanguageTag("ar"))) == SizeText.Size(bytes: 4096, text: "٤ كيلوبايت"))
         #expect(SizeText.firstSize(in: SizeText.tokens("Step 2 of the plan (PDF)"), language: english) == nil)
     }
 }
