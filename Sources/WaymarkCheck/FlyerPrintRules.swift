@@ -22,7 +22,7 @@ enum FlyerPrintRules {
         switch printer.pageCounts(site: site, options: options) {
         case .success(let counts):
             let byFile = Dictionary(flyers.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
-            let problems = counts.compactMap { count in byFile[count.file].flatMap { finding(count, page: $0) } }
+            let problems = counts.compactMap { count in byFile[count.file].flatMap { finding(count, page: $0, timeout: printer.timeout) } }
             return (problems, counts)
         case .failure(let failure):
             guard let first = flyers.first else { return ([], []) }
@@ -31,11 +31,11 @@ enum FlyerPrintRules {
     }
 
     /// The finding for one printed flyer, if it needs one.
-    static func finding(_ count: FlyerPageCount, page: Page) -> Diagnostic? {
+    static func finding(_ count: FlyerPageCount, page: Page, timeout: Double) -> Diagnostic? {
         let location = layoutLine(of: page)
         let paper = count.paper.map { $0 + " " } ?? ""
         guard let pages = count.pages else {
-            return .finding(flyerPages, location, "this flyer could not be printed to count its pages: \(reason(count.outcome))",
+            return .finding(flyerPages, location, "this flyer could not be printed to count its pages: \(reason(count.outcome, timeout: timeout))",
                             help: "print it from a browser (File, then Print) and check that it fits on one \(paper)page")
         }
         guard pages > 1 else { return nil }
@@ -48,11 +48,11 @@ enum FlyerPrintRules {
         page.frontMatter.locations["layout"] ?? SourceLocation(file: page.displayPath, line: 1)
     }
 
-    private static func reason(_ outcome: Chromium.PrintOutcome) -> String {
+    private static func reason(_ outcome: Chromium.PrintOutcome, timeout: Double) -> String {
         switch outcome {
         case .printed: "Chromium wrote a PDF that could not be read"
         case .couldNotStart(let why): "Chromium could not be started (\(why))"
-        case .timedOut: "Chromium did not finish within a minute"
+        case .timedOut: "Chromium did not finish within \(Int(timeout)) second\(Int(timeout) == 1 ? "" : "s")"
         case .failed(let status): "Chromium stopped without printing (exit status \(status))"
         }
     }

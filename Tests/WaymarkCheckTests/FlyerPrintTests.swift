@@ -93,6 +93,30 @@ struct FlyerPrintTests {
                                          + "WAYMARK_CHROMIUM is set to '/nonexistent/chrome', which is not a program on this computer"])
     }
 
+    /// A Chromium that fails, or hangs, gives a finding at each flyer rather than a pass or a hang.
+    @Test func aFailedPrintIsReportedNotPassed() throws {
+        let folder = Support.temporaryFolder("fake-chromium")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let options = BuildOptions(sourceDirectory: Support.longFlyers, themeDirectory: Support.theme)
+        let site = try #require(SiteBuilder(options: options).checkWithoutWriting().site)
+        for (name, script, reason) in [("fails", "exit 3", "Chromium stopped without printing (exit status 3)"),
+                                       ("hangs", "exec sleep 30", "Chromium did not finish within 1 second")] {
+            let fake = folder + "/" + name
+            try Data("#!/bin/sh\n\(script)\n".utf8).write(to: URL(fileURLWithPath: fake))
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
+            var printer = FlyerPrinter(environment: ["PATH": "/usr/bin:/bin", "WAYMARK_CHROMIUM": fake])
+            printer.timeout = 1
+            printer.concurrency = 7
+            let (problems, counts) = FlyerPrintRules.run(site: site, options: options, printer: printer)
+            #expect(counts.count == 7 && counts.allSatisfy { $0.pages == nil }, "\(name)")
+            #expect(problems.count == 7, "\(name): one finding per flyer")
+            let english = try #require(problems.first { $0.location.file.hasSuffix("/general-public.md") })
+            #expect(english.location.line == 4)
+            #expect(english.summary == "this flyer could not be printed to count its pages: " + reason)
+            #expect(english.rule == "flyer-pages" && english.severity == .warning)
+        }
+    }
+
     /// The print stylesheet shrinks type, but not below a readable size: every piece of text on a
     /// printed flyer at least 9.5pt (the translation notice), body text 10pt, the numbers on contact
     /// cards 18pt. Measured in Chromium with the stylesheet's print rules applied to the screen.
