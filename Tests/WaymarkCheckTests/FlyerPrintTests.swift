@@ -58,6 +58,8 @@ struct FlyerPrintTests {
         var options = CheckOptions(build: BuildOptions(sourceDirectory: content, themeDirectory: Support.theme),
                                    today: CalendarDate("2025-07-01")!)
         options.print = true
+        let printFolders = { try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("waymark-print-") } }
+        let before = try printFolders()
         let report = ContentChecker(options: options).run()
         let findings = report.problems.filter { $0.rule == "flyer-pages" }
         let farTooLong = content + "/flyers/far-too-long.md"
@@ -69,7 +71,7 @@ struct FlyerPrintTests {
         #expect(finding.help?.hasPrefix("shorten it") == true)
         let flyers = report.pages.filter { $0.layout == "flyer" }.map(\.language)
         #expect(Set(flyers) == ["en", "pl", "ro", "sq", "vi", "lt", "ar"], "the fixture has a long flyer in every language")
-        let left = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("waymark-print-") }
+        let left = Set(try printFolders()).subtracting(before)
         #expect(left.isEmpty, "temporary print folders left behind: \(left)")
     }
 
@@ -121,7 +123,7 @@ struct FlyerPrintTests {
     /// printed flyer at least 9.5pt (the translation notice), body text 10pt, the numbers on contact
     /// cards 18pt. Measured in Chromium with the stylesheet's print rules applied to the screen.
     @Test func printedTypeStaysReadable() throws {
-        let folder = Support.temporaryFolder("print-type")
+        let folder = Support.temporaryFolder("type-probe")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let output = folder + "/site"
         let build = SiteBuilder(options: BuildOptions(sourceDirectory: Support.longFlyers, themeDirectory: Support.theme, outputDirectory: output)).build()
