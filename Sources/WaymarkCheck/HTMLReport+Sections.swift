@@ -105,6 +105,18 @@ extension HTMLReport {
                        [intro] + table(caption: "Translations that are out of date or not checked", columns: ["Page", "Language", "State"], rows: rows))
     }
 
+    /// With `--print`: the sheets each flyer printed on.
+    static func flyersSection(_ context: Context) -> [String] {
+        guard !context.report.printedFlyers.isEmpty else { return [] }
+        let rows = context.report.printedFlyers.map { flyer in
+            [code(flyer.file), esc(flyer.language),
+             flyer.pages.map { esc(counted($0, "page")) + ($0 > 1 ? " <strong>(too long)</strong>" : "") } ?? "<strong>Not printed</strong>"]
+        }
+        return section("flyers", "Printed flyers",
+                       ["<p>Each flyer printed to PDF as a reader's printer would print it; a flyer should fit on one A4 page.</p>"]
+                       + table(caption: "Pages each flyer prints on", columns: ["Flyer", "Language", "Printed on"], rows: rows))
+    }
+
     /// Each check's level, and the pages that make an exception to one.
     static func rulesSection(_ context: Context) -> [String] {
         let levelNames: [RuleLevel: String] = [.error: "Error", .warning: "Warning", .off: "Off"]

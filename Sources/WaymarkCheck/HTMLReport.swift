@@ -35,6 +35,7 @@ public enum HTMLReport {
         html += problemsByOwnerSection(context)
         html += readingAgeSection(context)
         html += translationsSection(context)
+        html += flyersSection(context)
         html += rulesSection(context)
         html += ["</main>", "</body>", "</html>"]
         return html.joined(separator: "\n") + "\n"
@@ -76,7 +77,8 @@ public enum HTMLReport {
     static func contents(_ context: Context) -> [String] {
         let sections = [("summary", "Summary"), ("reviews", "Due for review"), ("by-page", "Problems, page by page"),
                         ("by-owner", "Problems by owner"), ("reading-age", "Reading age"),
-                        ("translations", "Translations to look at"), ("rules", "Checks and exceptions")]
+                        ("translations", "Translations to look at")]
+            + (context.report.printedFlyers.isEmpty ? [] : [("flyers", "Printed flyers")]) + [("rules", "Checks and exceptions")]
         return ["<nav aria-label=\"Sections of this report\">", "<ul>"]
             + sections.map { "<li><a href=\"#\($0.0)\">\($0.1)</a></li>" }
             + ["</ul>", "</nav>"]

@@ -26,6 +26,10 @@ public enum JSONFormat {
             "problems": .array(report.problems.map(problem)),
             "pages": .array(report.pages.map(page)),
             "reviews": .array(report.reviews.map(review)),
+            "flyers": .array(report.printedFlyers.map { flyer in
+                .object(["file": .string(flyer.file), "language": .string(flyer.language), "url": .string(flyer.url),
+                         "pages": .optional(flyer.pages), "paper": .optional(flyer.paper)])
+            }),
             "rules": .array(report.rules.map { rule in
                 .object(["id": .string(rule.info.id), "title": .string(rule.info.title), "level": .string(rule.level.rawValue)])
             }),

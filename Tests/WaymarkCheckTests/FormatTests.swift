@@ -189,7 +189,7 @@ struct JSONFormatTests {
 
     @Test func topLevelFieldsAndSummary() throws {
         let json = try document(FormatSamples.report(strict: true))
-        #expect(Set(json.keys) == ["version", "today", "strict", "summary", "problems", "pages", "reviews", "rules"])
+        #expect(Set(json.keys) == ["version", "today", "strict", "summary", "problems", "pages", "reviews", "flyers", "rules"])
         #expect(json["version"] as? Int == 1)
         #expect(json["today"] as? String == "2025-03-01")
         #expect(json["strict"] as? Bool == true)
@@ -317,5 +317,24 @@ struct JSONWriterTests {
         let value = JSONValue.object(["b": .array([]), "a": .object([:]), "c": .array([.int(1), .double(2.5), .bool(false), .null]),
                                       "d": .double(.nan)])
         #expect(value.document == "{\n  \"a\": {},\n  \"b\": [],\n  \"c\": [\n    1,\n    2.5,\n    false,\n    null\n  ],\n  \"d\": null\n}\n")
+    }
+}
+
+@Suite struct PrintedFlyerFormatTests {
+    @Test func everyFormatForPeopleListsThePrintedFlyers() throws {
+        var report = FormatSamples.report()
+        report.printedFlyers = [
+            FlyerPageCount(file: "content/flyers/a.md", language: "en", url: "/flyers/a/", pages: 1, paper: "A4", outcome: .printed),
+            FlyerPageCount(file: "content/flyers/a.ar.md", language: "ar", url: "/ar/flyers/a/", pages: 2, paper: "A4", outcome: .printed),
+        ]
+        let text = TextFormat.render(report)
+        #expect(text.contains("Flyers printed to PDF:\n  content/flyers/a.md: 1 A4 page\n  content/flyers/a.ar.md: 2 A4 pages\n"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONFormat.render(report).utf8)) as? [String: Any])
+        let flyers = try #require(json["flyers"] as? [[String: Any]])
+        #expect(flyers.map { $0["pages"] as? Int } == [1, 2])
+        let html = HTMLReport.render(report)
+        #expect(html.contains("<h2 id=\"flyers\">Printed flyers</h2>"))
+        #expect(html.contains("2 pages <strong>(too long)</strong>"))
+        #expect(!HTMLReport.render(FormatSamples.report()).contains("id=\"flyers\""))
     }
 }
