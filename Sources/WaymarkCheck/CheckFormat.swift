@@ -37,6 +37,13 @@ public enum TextFormat {
                            + (item.owner.map { ", owner \($0)" } ?? ", no owner named"))
             }
         }
+        if !report.printedFlyers.isEmpty {
+            out.append("")
+            out.append("Flyers printed to PDF:")
+            for flyer in report.printedFlyers {
+                out.append("  \(flyer.file): " + (flyer.pages.map { counted($0, (flyer.paper.map { $0 + " " } ?? "") + "page") } ?? "not printed"))
+            }
+        }
         out.append(summary(report))
         return out.joined(separator: "\n") + "\n"
     }

@@ -22,6 +22,11 @@ public struct CheckReport: Sendable {
     public var strict: Bool
     /// Site title, for the report's heading.
     public var siteTitle: String
+    /// The reading age (years) above which `reading-age` warns, as the site sets it (`above:`),
+    /// for the report's chart and the pages listed as over it.
+    public var readingAgeThreshold: Double = 9
+    /// With `--print`: every flyer page and how many sheets it printed on.
+    public var printedFlyers: [FlyerPageCount] = []
 
     public var errorCount: Int { problems.count { $0.severity == .error } }
     public var warningCount: Int { problems.count { $0.severity == .warning } }

@@ -37,6 +37,7 @@ public struct ContentChecker: Sendable {
         problems += RuleLevels.problems(in: settings, isPage: false)
         var pages: [PageSummary] = []
         var reviews: [ReviewItem] = []
+        var printedFlyers: [FlyerPageCount] = []
         if let site = checked.site {
             let pass = PagePass(site: site, levels: levels, collectLinks: options.external != nil).run(checked: checked)
             problems += pass.problems
@@ -46,13 +47,24 @@ public struct ContentChecker: Sendable {
                                            contactOptions: levels.options(contactRule))
             reviews = review.items
             problems += review.problems
-            if let external = options.external { problems += ExternalLinkRules.check(pass.externalLinks, options: external) }
-            if options.print { problems += FlyerPrintRules.check(site: site, options: options.build) }
+            if var external = options.external {
+                // Sites that are asked get told whose checker it is.
+                external.contact = external.contact ?? site.config.baseURL
+                problems += ExternalLinkRules.check(pass.externalLinks + ExternalLinkRules.links(in: site.config), options: external)
+            }
+            if options.print {
+                let printed = FlyerPrintRules.run(site: site, options: options.build)
+                problems += printed.problems
+                printedFlyers = printed.counts
+            }
         }
         let final = applyLevels(problems, levels: levels, site: checked.site)
-        return CheckReport(problems: final, pages: pages, reviews: reviews, today: options.today, dueWindowDays: options.dueWindowDays,
+        var report = CheckReport(problems: final, pages: pages, reviews: reviews, today: options.today, dueWindowDays: options.dueWindowDays,
                            rules: RuleCatalogue.all.map { ($0, levels.level($0)) }, strict: options.strict,
-                           siteTitle: checked.site?.config.title ?? "")
+                           siteTitle: checked.site?.config.title ?? "",
+                           readingAgeThreshold: RuleCatalogue.info("reading-age").map { levels.options($0).number("above", default: ProseRules.defaultReadingAge) } ?? ProseRules.defaultReadingAge)
+        report.printedFlyers = printedFlyers
+        return report
     }
 
     /// Each rule's finding at the level the site and its page give it; `--strict` raises every

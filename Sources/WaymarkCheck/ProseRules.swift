@@ -2,6 +2,9 @@
 enum ProseRules {
     static let all: [PageRule] = []
 
+    /// GOV.UK writes for a reading age of 9.
+    static let defaultReadingAge = 9.0
+
     /// The page's reading age by the formula published for its language, for the report.
     static func readingAge(of page: PageContext) -> ReadingAgeScore {
         .unscored(reason: "not scored yet")

@@ -54,7 +54,7 @@ enum ReviewDates {
     }
 
     private static func ownerClause(_ owner: String?) -> String {
-        owner.map { "; it is \($0)'s to check" } ?? "; no 'owner:' is named to check it"
+        owner.map { " (owner: \($0))" } ?? "; no 'owner:' is named to check it"
     }
 }
 

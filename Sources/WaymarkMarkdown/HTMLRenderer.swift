@@ -35,12 +35,16 @@ public struct MarkdownIssue: Sendable, Equatable {
     public var isError: Bool
     public var message: String
     public var help: String?
+    /// The `waymark check` rule this problem belongs to (`image-alt`), so the site's and the
+    /// page's `checks:` levels apply to it; nil for problems that cannot be turned off.
+    public var rule: String?
 
-    public init(line: Int, isError: Bool, message: String, help: String?) {
+    public init(line: Int, isError: Bool, message: String, help: String?, rule: String? = nil) {
         self.line = line
         self.isError = isError
         self.message = message
         self.help = help
+        self.rule = rule
     }
 }
 
@@ -387,18 +391,19 @@ public struct HTMLRenderer {
 
     private func renderImage(source: String, title: String, _ children: [MarkdownInline], line: Int, into state: inout RenderState) {
         let src = resolve(LinkReference(destination: source, line: line, isImage: true), into: &state).href
-        let alt = children.plainText
-        if alt.allSatisfy(\.isWhitespace) {
-            state.issues.append(MarkdownIssue(
-                line: line, isError: false, message: "image '\(source)' has no description",
-                help: "describe the image for people who cannot see it: ![what the image shows](\(source))"))
+        let decorative = ImageDescription.isDecorative(title: title)
+        // A decorative image is left out by screen readers only when its alt is empty, and a
+        // title would be read out or shown as a tooltip, so neither is written.
+        let alt = decorative ? "" : children.plainText
+        if !decorative, alt.allSatisfy(\.isWhitespace) {
+            state.issues.append(ImageDescription.missingIssue(source: source, line: line))
         }
         state.write("<img src=\"")
         state.escaped(src)
         state.write("\" alt=\"")
         state.escaped(alt)
         state.write("\"")
-        if !title.isEmpty {
+        if !title.isEmpty, !decorative {
             state.write(" title=\"")
             state.escaped(title)
             state.write("\"")

@@ -95,7 +95,8 @@ struct PageRenderer: Sendable {
         let status = TranslationStatus.of(page, in: site)
         if let source = status.staleSource { diagnostics.append(TranslationStatus.staleWarning(page, source: source)) }
         diagnostics += rendered.issues.map { issue in
-            Diagnostic(issue.isError ? .error : .warning, SourceLocation(file: page.displayPath, line: issue.line), issue.message, help: issue.help)
+            let diagnostic = Diagnostic(issue.isError ? .error : .warning, SourceLocation(file: page.displayPath, line: issue.line), issue.message, help: issue.help)
+            return issue.rule.map(diagnostic.rule) ?? diagnostic
         }
         let useTOC = rendered.sectionHeadingCount >= site.config.tocMinHeadings
         let pageView = PageView(

@@ -12,7 +12,7 @@ import WaymarkCore
           number: 08000 121 700
           group: advice
           checked: 2025-03-01
-          owner: Anna (partnership coordinator)
+          owner: Anna, partnership coordinator
         - id: police
           label: Police non-emergency
           number: "101"
@@ -32,7 +32,7 @@ import WaymarkCore
         let found = try #require(report.problems("review-due").first)
         #expect(found.location == SourceLocation(file: site.content + "/report.md", line: 3))
         #expect(found.severity == .warning)
-        #expect(found.summary == "this page was due for review on 2026-05-01; it is Sam Jones's to check")
+        #expect(found.summary == "this page was due for review on 2026-05-01 (owner: Sam Jones)")
         #expect(report.reviews.map(\.isOverdue) == [true])
     }
 
@@ -55,7 +55,7 @@ import WaymarkCore
         let report = site.check(today: "2026-06-01")
         let found = report.problems("contact-checked")
         #expect(found.map(\.location.line) == [5, 12])
-        #expect(found[0].summary == "the number for 'Modern Slavery & Exploitation Helpline' was last checked on 2025-03-01, more than 12 months ago; it is Anna (partnership coordinator)'s to check")
+        #expect(found[0].summary == "the number for 'Modern Slavery & Exploitation Helpline' was last checked on 2025-03-01, more than 12 months ago (owner: Anna, partnership coordinator)")
         #expect(found[1].summary == "the number for 'Crimestoppers' has no 'checked:' date")
         #expect(found[1].help == "ring or verify 0800 555 111, then add 'checked: 2026-06-01' to this contact")
         // The police number was checked recently: not due until 2027-05-20, outside the window.

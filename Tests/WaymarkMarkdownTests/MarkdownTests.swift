@@ -60,6 +60,16 @@ private func render(_ markdown: String, firstLine: Int = 1, allowRawHTML: Bool =
         #expect(result.html.contains("<img src=\"map.png\" alt=\"Map of the area\">"))
         #expect(result.issues.count == 1)
         #expect(result.issues.first?.message.contains("no description") == true)
+        #expect(result.issues.first?.rule == "image-alt")
+    }
+
+    @Test func decorativeImagesHaveAnEmptyAltAndNoTitle() {
+        let result = render("![](divider.svg \"decorative\")\n\n![A wave](wave.svg \" Decorative \")\n\n![Map](map.png \"The four areas\")")
+        #expect(result.html.contains("<img src=\"divider.svg\" alt=\"\">"))
+        // Marked decorative, so its description is not read out (waymark check reports that).
+        #expect(result.html.contains("<img src=\"wave.svg\" alt=\"\">"))
+        #expect(result.html.contains("<img src=\"map.png\" alt=\"Map\" title=\"The four areas\">"))
+        #expect(result.issues.isEmpty)
     }
 
     @Test func codeAndTextAreEscaped() {
