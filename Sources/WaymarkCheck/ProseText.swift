@@ -22,16 +22,17 @@ struct ProseUnit: Sendable {
 
     var isBody: Bool { kind != .heading }
 
-    /// The first `limit` words of `sentence` as the reader sees them, for a message.
+    /// The first `limit` words of `sentence` as written, for a message.
     func opening(of sentence: ProseSentence, limit: Int = 6) -> String {
-        let shown = sentence.words.prefix(limit)
-        let text = shown.map { words[$0].text }.joined(separator: " ")
-        return restoringInsertions(in: text, before: shown.lowerBound) + (sentence.wordCount > limit ? " …" : "")
+        quote(sentence.words.prefix(limit)) + (sentence.wordCount > limit ? " …" : "")
     }
 
-    /// Words `range` joined by spaces, for quoting a run of capitals.
+    /// Words `range` as written, punctuation between them kept and line breaks made spaces.
     func quote(_ range: Range<Int>) -> String {
-        restoringInsertions(in: range.map { words[$0].text }.joined(separator: " "), before: range.lowerBound)
+        guard let first = range.first, let last = range.last else { return "" }
+        let start = words[first].text, end = words[last].text
+        let written = start.base[start.startIndex..<end.endIndex].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return restoringInsertions(in: written, before: first)
     }
 
     /// `text` (starting at word `first`) with each stand-in character replaced by the directive it stands for.

@@ -38,46 +38,111 @@ enum Sentences {
     static let insertion: Character = "\u{FFFC}"
 
     /// The words of `text`, whose first line is `firstLine`; a newline in `text` starts the next line.
+    /// Reads Unicode scalars rather than characters: this runs over every word of every page.
     static func words(in text: String, firstLine: Int, language: String) -> [ProseWord] {
         let abbreviations = Abbreviations.for(language)
+        let scalars = text.unicodeScalars
         var words: [ProseWord] = []
         var pending: Abbreviations.Ending?
         var line = firstLine
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character.isWhitespace {
-                if character.isNewline { line += 1 }
-                index = text.index(after: index)
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if isSpace(scalar) {
+                if scalar == "\n" { line += 1 }
+                scalars.formIndex(after: &index)
                 continue
             }
-            var end = index
-            while end < text.endIndex, !text[end].isWhitespace { end = text.index(after: end) }
-            let chunk = text[index..<end]
-            index = end
-            guard let core = wordCore(of: chunk) else {
-                markPunctuation(chunk[...], after: &words, pending: &pending, abbreviations: nil)
+            let chunk = Chunk(scalars, from: index)
+            index = chunk.end
+            guard let coreStart = chunk.coreStart else {
+                markPunctuation(text[chunk.start..<chunk.end], after: &words, pending: &pending, abbreviations: nil)
                 continue
             }
-            let kind: ProseWord.Kind = core.contains(insertion) ? .inserted : (core.contains(where: \.isLetter) ? .word : .number)
+            let core = text[coreStart..<chunk.coreEnd]
+            let kind: ProseWord.Kind = chunk.hasInsertion ? .inserted : chunk.hasLetter ? .word : .number
             if let rule = pending, var last = words.last {
                 last.endsSentence = rule.endsBefore(kind: kind, next: core)
                 words[words.count - 1] = last
                 pending = nil
             }
-            if kind == .number, var last = words.last, last.kind == .number, !last.endsSentence, !last.endsPhrase,
-               last.line == line, chunk.first?.isNumber == true {
+            if kind == .number, coreStart == chunk.start, var last = words.last, last.kind == .number,
+               !last.endsSentence, !last.endsPhrase, last.line == line {
                 // `08000 121 700` is one number, read as one.
-                last.text = text[last.text.startIndex..<core.endIndex]
+                last.text = text[last.text.startIndex..<chunk.coreEnd]
                 words[words.count - 1] = last
             } else {
                 words.append(ProseWord(text: core, line: line, kind: kind))
             }
-            let trailing = chunk[core.endIndex...]
-            markPunctuation(trailing, after: &words, pending: &pending, abbreviations: abbreviations)
+            markPunctuation(text[chunk.coreEnd..<chunk.end], after: &words, pending: &pending, abbreviations: abbreviations)
         }
         return words
     }
+
+    /// Text between spaces: a word with any punctuation around it, or punctuation alone.
+    private struct Chunk {
+        let start: String.Index
+        var end: String.Index
+        /// The word inside: from its first letter, digit or stand-in to its last.
+        var coreStart: String.Index?
+        var coreEnd: String.Index
+        var hasLetter = false
+        var hasInsertion = false
+
+        init(_ scalars: String.UnicodeScalarView, from start: String.Index) {
+            self.start = start
+            end = start
+            coreEnd = start
+            while end < scalars.endIndex {
+                let scalar = scalars[end]
+                if Sentences.isSpace(scalar) { break }
+                let next = scalars.index(after: end)
+                switch Sentences.category(of: scalar) {
+                case .letter:
+                    hasLetter = true
+                    fallthrough
+                case .digit:
+                    if coreStart == nil { coreStart = end }
+                    coreEnd = next
+                case .insertion:
+                    hasInsertion = true
+                    if coreStart == nil { coreStart = end }
+                    coreEnd = next
+                case .mark:
+                    // An accent written as its own scalar belongs to the letter before it.
+                    if coreStart != nil && coreEnd == end { coreEnd = next }
+                case .other:
+                    break
+                }
+                end = next
+            }
+        }
+    }
+
+    enum Category { case letter, digit, insertion, mark, other }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
+
+    static func category(of scalar: Unicode.Scalar) -> Category {
+        let value = scalar.value
+        if value < 0x80 {
+            if (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) { return .letter }
+            return value >= 0x30 && value <= 0x39 ? .digit : .other
+        }
+        if scalar == insertionScalar { return .insertion }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return .letter
+        case .decimalNumber, .letterNumber, .otherNumber: return .digit
+        case .nonspacingMark, .spacingMark, .enclosingMark: return .mark
+        default: return .other
+        }
+    }
+
+    private static let insertionScalar: Unicode.Scalar = "\u{FFFC}"
 
     /// The sentences of a unit's words; the unit's end ends its last sentence.
     static func sentences(of words: [ProseWord]) -> [ProseSentence] {
@@ -88,16 +153,6 @@ enum Sentences {
             start = offset + 1
         }
         return sentences
-    }
-
-    /// The chunk without leading and trailing punctuation, or nil when nothing is left.
-    private static func wordCore(of chunk: Substring) -> Substring? {
-        guard let first = chunk.firstIndex(where: isWordCharacter), let last = chunk.lastIndex(where: isWordCharacter) else { return nil }
-        return chunk[first...last]
-    }
-
-    private static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == insertion
     }
 
     static let sentenceEnds: Set<Character> = [".", "!", "?", "؟", "…", "。", "！", "？", "۔", "‼"]

@@ -15,8 +15,8 @@
 /// - compounds whose first part ends in a silent `e` (`something`, `safeguarding`);
 /// - and a short list of common words no rule catches.
 ///
-/// Tested against 100 common words with dictionary counts (ReadabilityTests): see the test for
-/// the accuracy it reaches.
+/// Checked against CMU Pronouncing Dictionary counts (ReadabilityTests): right for 59 of 60 words
+/// it was not built from, and all 119 it was built from.
 enum Syllables {
     /// Syllables in `word` (letters, perhaps with apostrophes and hyphens). A hyphenated word
     /// counts each part; numbers and inserted text count as one.
