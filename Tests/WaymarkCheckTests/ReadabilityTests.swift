@@ -117,6 +117,22 @@ import WaymarkMarkdown
         #expect(words[1].endsPhrase)
     }
 
+    // MARK: capitals
+
+    private func capitalRuns(_ text: String, language: String = "en") -> [String] {
+        let prose = ProsePage(document: MarkdownParser.parse(text, firstLine: 1), language: language)
+        return prose.units.flatMap { unit in ProseRules.capitalRuns(in: unit).map { unit.quote($0) } }
+    }
+
+    @Test func capitalRunsCarryOnOverSingleLettersAndStopAtCommas() {
+        #expect(capitalRuns("Please CALL A TAXI NOW, then wait.") == ["CALL A TAXI NOW"])
+        #expect(capitalRuns("STOP, LOOK, LISTEN and the NHS GP") == [])
+        #expect(capitalRuns("## WHAT TO DO") == ["WHAT TO DO"])
+        #expect(capitalRuns("ZADZWOŃ NA POLICJĘ teraz.", language: "pl") == ["ZADZWOŃ NA POLICJĘ"])
+        #expect(capitalRuns("اتصل بالشرطة الآن فوراً", language: "ar") == [])
+        #expect(capitalRuns("GỌI CẢNH SÁT NGAY", language: "vi") == ["GỌI CẢNH SÁT NGAY"])
+    }
+
     // MARK: extraction and the formula
 
     @Test func proseLeavesOutCodeHTMLAndHeadingsAndCountsADirectiveAsAWord() {
