@@ -12,12 +12,16 @@ public struct PageContext: Sendable {
     public let document: MarkdownDocument
     /// The template it is rendered with (`flyer`, `checklist`, `page`, …).
     public let layout: String
+    /// The running text in sentences and words, which the plain-English rules and the report
+    /// share: split once here rather than once per rule.
+    let prose: ProsePage
 
     public init(page: Page, site: Site, document: MarkdownDocument) {
         self.page = page
         self.site = site
         self.document = document
         layout = site.layout(of: page)
+        prose = ProsePage(document: document, language: page.language.tag.code)
     }
 
     /// `content/report.md`, as messages show it.

@@ -57,29 +57,8 @@ enum ProseRules {
         }
     }
 
-    /// The page's running text. Four rules and the report each want it, one after another on
-    /// the same thread, so the last page's is kept per thread; comparing the document is
-    /// quick because the copies share their storage.
-    static func prose(of page: PageContext) -> ProsePage {
-        let key = "WaymarkCheck.ProseRules.lastPage"
-        let dictionary = Thread.current.threadDictionary
-        let cache = dictionary[key] as? LastPage ?? {
-            let made = LastPage()
-            dictionary[key] = made
-            return made
-        }()
-        if let prose = cache.prose, cache.language == page.language.code, cache.document == page.document { return prose }
-        let prose = ProsePage(document: page.document, language: page.language.code)
-        (cache.document, cache.language, cache.prose) = (page.document, page.language.code, prose)
-        return prose
-    }
-
-    /// One thread's last page and its prose.
-    private final class LastPage {
-        var document: MarkdownDocument?
-        var language = ""
-        var prose: ProsePage?
-    }
+    /// The page's running text, split once when the page is loaded.
+    static func prose(of page: PageContext) -> ProsePage { page.prose }
 
     // MARK: reading-age
 
