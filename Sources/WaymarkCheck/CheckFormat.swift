@@ -9,7 +9,7 @@ public enum CheckFormat: String, Sendable, CaseIterable {
     case github
     /// A GitLab Code Quality report (JSON).
     case gitlab
-    /// Waymark's own JSON, documented in docs/CONTENT.md.
+    /// Waymark's own JSON, documented in docs/CHECK-FORMATS.md.
     case json
 
     /// The report in this format, as printed to standard output.

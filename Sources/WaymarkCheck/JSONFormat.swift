@@ -2,7 +2,7 @@ import WaymarkContent
 import WaymarkCore
 
 /// `--format json`: Waymark's own report for other programs, documented in
-/// docs/check-formats.md as a stable contract: `version` changes when a field changes meaning
+/// docs/CHECK-FORMATS.md as a stable contract: `version` changes when a field changes meaning
 /// or goes; fields may be added without a new version. Every key listed there is always
 /// present, `null` when there is nothing to say.
 ///

@@ -4,7 +4,7 @@ import WaymarkCore
 import WaymarkMarkdown
 
 /// Plain-English rules: reading age, long sentences and paragraphs, text in capitals.
-/// docs/check-prose.md is the comms officer's guide to them.
+/// docs/CONTENT.md ("Plain English") is the comms officer's guide to them.
 enum ProseRules {
     static let readingAgeRule = RuleInfo(id: "reading-age", title: "pages the public acts on that are hard to read",
                                          options: ["above": .number, "layouts": .texts, "pages": .texts])

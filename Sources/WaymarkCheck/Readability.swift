@@ -4,7 +4,7 @@
 /// Chissom, 1975). Other languages have formulas of their own (Polish has Pisarek's, 1969), but
 /// Waymark only scores a language when it can cite the formula and its scale exactly; until then
 /// a page says why it is unscored rather than borrowing the English figure, whose syllable
-/// weights mean nothing for Polish or Vietnamese. docs/check-prose.md gives the formulas.
+/// weights mean nothing for Polish or Vietnamese. docs/CONTENT.md ("Plain English") gives the formulas.
 enum Readability {
     /// Fewer words than this give a score that one sentence can swing by years.
     static let minimumWords = 30
