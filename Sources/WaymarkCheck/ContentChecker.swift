@@ -1,6 +1,7 @@
 import Foundation
 import WaymarkContent
 import WaymarkCore
+import WaymarkMarkdown
 import WaymarkSite
 
 /// What `waymark check` is asked to do.
@@ -30,7 +31,8 @@ public struct ContentChecker: Sendable {
     public init(options: CheckOptions) { self.options = options }
 
     public func run() -> CheckReport {
-        let checked = SiteBuilder(options: options.build).checkWithoutWriting()
+        let pass = PagePass(collectLinks: options.external != nil)
+        let checked = SiteBuilder(options: options.build).checkWithoutWriting(inspector: pass.inspect)
         var problems = checked.diagnostics.all
         let settings = checked.site?.config.checks ?? .none
         let levels = RuleLevels(site: settings)
@@ -39,7 +41,7 @@ public struct ContentChecker: Sendable {
         var reviews: [ReviewItem] = []
         var printedFlyers: [FlyerPageCount] = []
         if let site = checked.site {
-            let pass = PagePass(site: site, levels: levels, collectLinks: options.external != nil).run(checked: checked)
+            let pass = pass.finish(checked: checked, site: site)
             problems += pass.problems
             pages = pass.summaries
             let contactRule = ReviewDates.contactChecked
@@ -84,52 +86,5 @@ public struct ContentChecker: Sendable {
             return problem
         }
         return Array(Set(final)).sorted()
-    }
-}
-
-/// The rules run on every page, on all cores, and each page's summary for the report.
-struct PagePass: Sendable {
-    let site: Site
-    let levels: RuleLevels
-    let collectLinks: Bool
-
-    struct Outcome: Sendable {
-        var problems: [Diagnostic] = []
-        var summaries: [PageSummary] = []
-        var externalLinks: [ExternalLink] = []
-    }
-
-    func run(checked: CheckedBuild) -> Outcome {
-        let results = ConcurrentMap.map(site.pages.filter { !$0.isGenerated }) { page in
-            check(page, translation: checked.translationState(of: page))
-        }
-        var outcome = Outcome()
-        for result in results {
-            outcome.problems += result.problems
-            outcome.summaries += result.summaries
-            outcome.externalLinks += result.externalLinks
-        }
-        return outcome
-    }
-
-    private func check(_ page: Page, translation: TranslationState) -> Outcome {
-        var outcome = Outcome()
-        let exceptions = page.frontMatter.checks
-        outcome.problems += RuleLevels.problems(in: exceptions, isPage: true)
-        guard let context = PageContext.load(page, site: site) else { return outcome }
-        for rule in RuleCatalogue.pageRules where levels.level(rule.info, page: exceptions) != .off {
-            outcome.problems += rule.check(context, levels.options(rule.info, page: exceptions))
-        }
-        if collectLinks { outcome.externalLinks = ExternalLinkRules.links(in: context) }
-        let readingAgeRule = RuleCatalogue.info("reading-age")
-        let applies = readingAgeRule.map { rule in
-            levels.level(rule, page: exceptions) != .off && ProseRules.readingAgeApplies(to: context, options: levels.options(rule, page: exceptions))
-        } ?? false
-        outcome.summaries = [PageSummary(
-            file: page.displayPath, url: site.config.basePath + page.url.value.dropFirst(), title: page.title,
-            language: page.language.tag.code, layout: context.layout, owner: page.frontMatter.owner,
-            reviewBy: page.frontMatter.reviewBy, readingAge: ProseRules.readingAge(of: context), readingAgeChecked: applies,
-            translation: translation, exceptions: exceptions.rules.keys.sorted(), exceptionReason: exceptions.because)]
-        return outcome
     }
 }

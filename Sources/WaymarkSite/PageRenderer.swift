@@ -16,6 +16,8 @@ struct PageRenderResult: Sendable {
     var fragmentLinks: [FragmentLink]
     /// The page's words for the search index, when the site has search and the page belongs in it.
     var search: AnalysedDocument?
+    /// The parsed body, for a ``PageInspector``; dropped as soon as the page is written.
+    var document: MarkdownDocument?
 }
 
 
@@ -120,7 +122,7 @@ struct PageRenderer: Sendable {
             ? AnalysedDocument(SiteSearch.document(for: page, contentHTML: rendered.html)) : nil
         return PageRenderResult(
             file: RenderedFile(path: page.url.outputFile, text: html), diagnostics: diagnostics, status: status,
-            anchors: anchors, fragmentLinks: resolver.fragmentLinks, search: search)
+            anchors: anchors, fragmentLinks: resolver.fragmentLinks, search: search, document: document)
     }
 
     func isDefault(_ language: SiteLanguage) -> Bool { language.tag == site.config.defaultLanguage.tag }

@@ -1,6 +1,7 @@
 import Foundation
 import WaymarkContent
 import WaymarkCore
+import WaymarkMarkdown
 
 /// What a translated page's reader can trust of it, for `waymark check`'s report.
 public enum TranslationState: Sendable, Hashable {
@@ -33,8 +34,9 @@ public struct CheckedBuild: Sendable {
 
 extension SiteBuilder {
     /// Runs every stage of the build but the writing: each page is rendered and checked as a
-    /// build would, its bytes dropped. Never touches the output folder.
-    public func checkWithoutWriting() -> CheckedBuild {
+    /// build would, its bytes dropped, and shown to `inspector` with its parsed body. The search
+    /// index is not made. Never touches the output folder.
+    public func checkWithoutWriting(inspector: PageInspector? = nil) -> CheckedBuild {
         var clock = StageClock()
         let prepared: (inputs: SiteInputs, render: SiteRender, diagnostics: Diagnostics)
         do {
@@ -47,8 +49,11 @@ extension SiteBuilder {
             return CheckedBuild(site: nil, diagnostics: Diagnostics([.error(SourceLocation(file: options.sourceDirectory), "\(error)")]))
         }
         var diagnostics = prepared.diagnostics
+        var render = prepared.render
+        render.inspector = inspector
+        render.indexesSearch = false
         do {
-            _ = try prepared.render.run(into: DiscardingOutput(), keepRecords: false, diagnostics: &diagnostics, clock: &clock)
+            _ = try render.run(into: DiscardingOutput(), keepRecords: false, diagnostics: &diagnostics, clock: &clock)
         } catch let failure as BuildFailure {
             diagnostics = failure.diagnostics
         } catch {

@@ -1,6 +1,7 @@
 import Foundation
 import WaymarkContent
 import WaymarkCore
+import WaymarkMarkdown
 import WaymarkSearch
 
 /// What the render stage keeps of one page, so the preview can redo that page alone and get the
@@ -32,6 +33,11 @@ struct RenderOutcome: Sendable {
     var rewrites: [String: FragmentRewrites] = [:]
 }
 
+/// Looks at a Markdown page and its parsed body while the render stage has them, so a check
+/// need not read and parse every page again. Called from the render threads, once or more per
+/// page.
+public typealias PageInspector = @Sendable (Page, MarkdownDocument, Site) -> Void
+
 /// The stage that turns a checked ``Site`` into files: generated pages, every page with its
 /// search fragment, the search index and the static files, written to any ``SiteOutput``.
 struct SiteRender: Sendable {
@@ -39,6 +45,11 @@ struct SiteRender: Sendable {
     let theme: Theme
     let renderer: PageRenderer
     let contentReader: SourceReader
+    /// Shown every Markdown page with its parsed body as it is rendered (`waymark check`'s rules).
+    var inspector: PageInspector?
+    /// Whether pages are analysed for the search index and the index written; a check that
+    /// publishes nothing has no use for it.
+    var indexesSearch = true
 
     init(site: Site, theme: Theme, contentReader: SourceReader) {
         self.site = site
@@ -69,9 +80,10 @@ struct SiteRender: Sendable {
         let staticPaths = site.staticFiles.map { $0.url.outputFile }
         clock.lap("lists, feeds, sitemap, redirects")
         let search = SiteSearch(site: site)
-        let searchNumbers = site.config.search ? search.documentNumbers() : []
+        let withSearch = site.config.search && indexesSearch
+        let searchNumbers = withSearch ? search.documentNumbers() : []
         try output.makeDirectories(for: site.pages.map { $0.url.outputFile } + generated.map(\.path) + staticPaths
-                                   + (site.config.search ? search.indexFolders() : []))
+                                   + (withSearch ? search.indexFolders() : []))
         clock.lap("folders")
 
         var records: [PageRecord] = []
@@ -106,7 +118,7 @@ struct SiteRender: Sendable {
         clock.lap("links to headings")
 
         var indexFiles: [RenderedFile] = []
-        if site.config.search {
+        if withSearch {
             indexFiles = try search.writeIndexes(pages: searchIndexes, strings: renderer.strings(for:), output: output)
             searchIndexes = [:]
             clock.lap("search index")
@@ -155,7 +167,9 @@ struct SiteRender: Sendable {
     /// Renders `page`, writes it (and its search fragment), and keeps what the later checks need,
     /// not the page: holding every page's HTML until the end would make memory grow with the site.
     func renderAndWrite(_ page: Page, searchNumber: Int?, output: some SiteOutput) -> Result<PageRenderResult, Error> {
-        var result = renderer.render(page)
+        var result = renderer.render(page, forSearch: indexesSearch)
+        if let inspector, !page.isGenerated, let document = result.document { inspector(page, document, site) }
+        result.document = nil
         do {
             try output.write(result.file)
             if let analysed = result.search, let number = searchNumber, let json = analysed.fragmentJSON {
