@@ -14,20 +14,10 @@ public struct BuildCommand: ParsableCommand {
         errors, 2 wrong command-line usage.
         """)
 
-    @Option(name: .long, help: "The content folder, holding site.yaml and the Markdown pages.")
-    public var source = "content"
-
-    @Option(name: .long, help: "The theme folder, holding templates/, assets/ and i18n/.")
-    public var theme = "theme"
+    @OptionGroup var site: SiteFolderOptions
 
     @Option(name: .long, help: "Where to write the site. Replaced as a whole on success.")
     public var output = "output"
-
-    @Option(name: .customLong("base-url"), help: "The address the site is published at, overriding base_url in site.yaml.")
-    public var baseURL: String?
-
-    @Flag(name: .long, help: "Also publish pages marked 'draft: true'.")
-    public var drafts = false
 
     @Flag(name: .long, help: "Print only warnings and errors, no summary.")
     public var quiet = false
@@ -38,7 +28,7 @@ public struct BuildCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let options = BuildOptions(sourceDirectory: source, themeDirectory: theme, outputDirectory: output, baseURL: baseURL, includeDrafts: drafts)
+        let options = site.buildOptions(output: output)
         let printer = DiagnosticPrinter { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         switch SiteBuilder(options: options).build() {
         case .success(let report):

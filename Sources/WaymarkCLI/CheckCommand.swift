@@ -18,17 +18,7 @@ public struct CheckCommand: ParsableCommand {
         Exit status: 0 no errors, 1 problems at error level, 2 wrong command-line usage.
         """)
 
-    @Option(name: .long, help: "The content folder, holding site.yaml and the Markdown pages.")
-    public var source = "content"
-
-    @Option(name: .long, help: "The theme folder, holding templates/, assets/ and i18n/.")
-    public var theme = "theme"
-
-    @Option(name: .customLong("base-url"), help: "The address the site is published at, overriding base_url in site.yaml.")
-    public var baseURL: String?
-
-    @Flag(name: .long, help: "Also check pages marked 'draft: true'.")
-    public var drafts = false
+    @OptionGroup var site: SiteFolderOptions
 
     @Flag(name: .long, help: "Treat every warning as an error (for CI).")
     public var strict = false
@@ -58,7 +48,7 @@ public struct CheckCommand: ParsableCommand {
     }
 
     public func run() throws {
-        var options = CheckOptions(build: BuildOptions(sourceDirectory: source, themeDirectory: theme, baseURL: baseURL, includeDrafts: drafts),
+        var options = CheckOptions(build: site.buildOptions(output: "output"),
                                    today: today.flatMap(CalendarDate.init) ?? .today())
         options.strict = strict
         options.print = print

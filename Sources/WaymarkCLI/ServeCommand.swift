@@ -17,17 +17,7 @@ public struct ServeCommand: ParsableCommand {
         address could not be used, 2 wrong command-line usage.
         """)
 
-    @Option(name: .long, help: "The content folder, holding site.yaml and the Markdown pages.")
-    public var source = "content"
-
-    @Option(name: .long, help: "The theme folder, holding templates/, assets/ and i18n/.")
-    public var theme = "theme"
-
-    @Option(name: .customLong("base-url"), help: "The address the site is published at, overriding base_url in site.yaml.")
-    public var baseURL: String?
-
-    @Flag(name: .long, help: "Also show pages marked 'draft: true'.")
-    public var drafts = false
+    @OptionGroup var site: SiteFolderOptions
 
     @Option(name: .long, help: "The port to listen on.")
     public var port: UInt16 = 1313
@@ -55,10 +45,10 @@ public struct ServeCommand: ParsableCommand {
             printer.write("warning: the preview at \(bind) can be seen by other computers on the network, drafts included")
         }
         let session = PreviewSession(
-            build: BuildOptions(sourceDirectory: source, themeDirectory: theme, outputDirectory: "", baseURL: baseURL, includeDrafts: drafts),
+            build: site.buildOptions(output: ""),
             server: PreviewServerConfiguration(bindAddress: bind, port: port, allowedHosts: allowedHosts), poll: poll)
         let quiet = self.quiet, timings = self.timings
-        let source = SiteBuilder.display(self.source)
+        let source = SiteBuilder.display(site.source)
         let failure = ServeResult()
         let task = Task {
             do {
