@@ -65,6 +65,8 @@ public struct SiteConfig: Sendable {
     public var search: Bool = true
     /// Levels and options for `waymark check`'s rules.
     public var checks: CheckSettings = .none
+    /// What `/.well-known/security.txt` says; nil (no `security_contact`) writes no such file.
+    public var security: SecuritySettings?
     /// Where `help_contacts` and `report_page` were written, for errors found later.
     public var locations: [String: SourceLocation]
 
@@ -97,7 +99,7 @@ public enum SiteConfigLoader {
         "title", "description", "base_url", "default_language", "languages", "exit_url",
         "menu", "footer_menu", "allow_raw_html", "toc_min_headings", "help_contacts", "report_page", "areas",
         "search", "checks",
-    ]
+    ] + SecuritySettings.keys
 
     /// Loads `site.yaml` from the content folder `source` reads.
     public static func load(from source: SourceReader, baseURLOverride: String? = nil) -> Result<SiteConfig, BuildFailure> {
@@ -147,13 +149,14 @@ public enum SiteConfigLoader {
         let areas = fields.strings("areas", diagnostics: &diagnostics) ?? []
         let search = fields.bool("search", diagnostics: &diagnostics) ?? true
         let checks = CheckSettings.read(fields, allowsReason: false, diagnostics: &diagnostics)
+        let security = SecuritySettings.read(fields, diagnostics: &diagnostics)
 
         if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics)) }
         return .success(SiteConfig(
             title: title, description: description, baseURL: baseURL, defaultLanguage: fallback,
             languages: ordered, exitURL: exitURL, menu: menu, footerMenu: footerMenu,
             allowRawHTML: allowRawHTML, tocMinHeadings: tocMin, helpContacts: helpContacts, reportPage: reportPage, areas: areas,
-            search: search, checks: checks, locations: ["help_contacts": fields.location("help_contacts"), "report_page": fields.location("report_page")]))
+            search: search, checks: checks, security: security, locations: ["help_contacts": fields.location("help_contacts"), "report_page": fields.location("report_page")]))
     }
 
     /// `default_language` must be given and be one of `languages`: guessing it would put the

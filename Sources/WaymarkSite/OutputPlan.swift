@@ -56,6 +56,10 @@ struct OutputPlan {
         for path in fixed {
             entries.append(Entry(path: path, location: SourceLocation(file: siteFile), what: "the address /\(path)", help: "check 'languages' in site.yaml"))
         }
+        for path in HostFiles.paths(config: site.config) {
+            entries.append(Entry(path: path, location: SourceLocation(file: siteFile), what: "the host file /\(path)",
+                                 help: "Waymark writes this file for the host itself: give the page or file another address"))
+        }
     }
 
     /// Tag pages are made from tags as written, so a problem is shown at the `tags:` line of

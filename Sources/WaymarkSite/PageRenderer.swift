@@ -34,7 +34,8 @@ struct PageRenderer: Sendable {
     let partnerJSONLD: [String]
     /// The contacts in each language, the same on every page of it, so made once per build.
     let contactsByLanguage: [LanguageTag: LanguageContacts]
-    /// The policy every page declares: the site's own files only, no inline code.
+    /// The policy every page declares: the site's own files only, no inline code. The `_headers`
+    /// file sends the same policy as a header, with `frame-ancestors 'none'` added (HostHeaders).
     static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'"
 
     init(site: Site, theme: Theme) {

@@ -151,7 +151,8 @@ struct SiteRender: Sendable {
     }
 
     /// Every file that is not a page of the content: 404, sitemap, robots, redirects, tag pages,
-    /// feeds, theme assets, search and A–Z pages. They depend on front matter, never on text.
+    /// feeds, theme assets, search and A–Z pages, and the host's files (`_headers`, `_redirects`,
+    /// security.txt). They depend on front matter, never on text.
     func generatedFiles() -> [RenderedFile] {
         let extras = ExtraPages(renderer: renderer)
         return [extras.notFound(), Sitemap.render(site: site), Sitemap.robots(site: site)]
@@ -162,6 +163,7 @@ struct SiteRender: Sendable {
             }
             + theme.assets.assets.map { RenderedFile(path: $0.url.outputFile, contents: $0.contents) }
             + SiteSearch(site: site).pages(theme: theme).map(extras.searchPage)
+            + HostFiles.files(site: site, theme: theme)
     }
 
     /// Renders `page`, writes it (and its search fragment), and keeps what the later checks need,
