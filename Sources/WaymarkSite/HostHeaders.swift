@@ -36,14 +36,20 @@ enum HostHeaders {
     /// header can set.
     static var contentSecurityPolicy: String { PageRenderer.contentSecurityPolicy + "; frame-ancestors 'none'" }
 
-    /// Browser features no Waymark page uses, all denied to the page and anything it could embed.
-    /// Only names Chromium recognises: an unknown name costs a console warning on every page.
+    /// Browser features no Waymark page uses, denied to the page and to anything it could embed.
+    /// Only names Chromium recognises (Tests/browser/test_host_headers.py checks): an unknown name
+    /// costs a console warning on every page, which is why `bluetooth`, `web-share` and
+    /// `ambient-light-sensor` are not here. `interest-cohort` (FLoC's, which Chromium still knows)
+    /// and `browsing-topics` (its successor) keep the site out of ad interest tracking.
     static let deniedFeatures = [
-        "accelerometer", "autoplay", "bluetooth", "browsing-topics", "camera", "display-capture", "encrypted-media",
-        "fullscreen", "geolocation", "gyroscope", "hid", "identity-credentials-get", "idle-detection", "local-fonts",
-        "magnetometer", "microphone", "midi", "otp-credentials", "payment", "picture-in-picture",
-        "publickey-credentials-create", "publickey-credentials-get", "screen-wake-lock", "serial", "storage-access",
-        "usb", "web-share", "window-management", "xr-spatial-tracking",
+        "accelerometer", "autoplay", "browsing-topics", "camera", "captured-surface-control", "clipboard-read",
+        "clipboard-write", "compute-pressure", "digital-credentials-get", "display-capture", "encrypted-media",
+        "fullscreen", "gamepad", "geolocation", "gyroscope", "hid", "identity-credentials-get", "idle-detection",
+        "interest-cohort", "keyboard-map", "local-fonts", "magnetometer", "microphone", "midi", "otp-credentials",
+        "payment", "picture-in-picture", "private-state-token-issuance", "private-state-token-redemption",
+        "publickey-credentials-create", "publickey-credentials-get", "screen-wake-lock", "serial",
+        "speaker-selection", "storage-access", "sync-xhr", "unload", "usb", "window-management",
+        "xr-spatial-tracking",
     ]
 
     /// Sent with every response.
