@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "WaymarkServerTests", dependencies: ["WaymarkServer", "WaymarkSite", "waymark"]),
         .testTarget(
             name: "WaymarkSiteTests",
-            dependencies: ["WaymarkSite", "WaymarkCLI", "waymark"],
+            dependencies: ["WaymarkSite", "WaymarkCLI", "waymark", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "WaymarkFuzzTests", dependencies: ["WaymarkFuzz", "waymark"], exclude: ["Fixtures"]),
