@@ -76,6 +76,19 @@ import WaymarkCore
         return path.range(of: "^search-index/[^/]+/[tf]\\.[0-9a-f]{8}/", options: .regularExpression) != nil
     }
 
+    /// Past 50 theme files, one `/assets/*` rule keeps the file under Cloudflare's 100 rules.
+    @Test func manyThemeFilesShareOneRule() throws {
+        let temp = try TempDir()
+        defer { temp.cleanUp() }
+        try FileManager.default.copyItem(atPath: Repo.testTheme, toPath: temp.path + "/theme")
+        try temp.write(Dictionary(uniqueKeysWithValues: (1...HostHeaders.maxAssetRules).map { ("theme/assets/icons/\($0).svg", "<svg id=\"i\($0)\"/>") }))
+        let options = BuildOptions(sourceDirectory: Repo.fixtures + "/basic/content", themeDirectory: temp.path + "/theme", outputDirectory: temp.path + "/out")
+        _ = try SiteBuilder(options: options).build().get()
+        let rules = parseHeadersFile(try String(contentsOfFile: temp.path + "/out/_headers", encoding: .utf8))
+        #expect(rules.filter { $0.path.hasPrefix("/assets/") }.map(\.path) == ["/assets/*"])
+        #expect(rules.first { $0.path == "/assets/*" }?.value("Cache-Control") == HostHeaders.cacheForever)
+    }
+
     @Test func securityTxtFollowsRFC9116() throws {
         let tree = try ExampleSite.tree()
         let lines = text(tree, ".well-known/security.txt").split(separator: "\n").map(String.init)
