@@ -40,7 +40,8 @@ struct NewSiteCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The web address the site will be published at.")
     var baseURL: String?
 
-    @Option(name: .long, help: "The site's languages, separated by commas: en and any of ar, lt, pl, ro, sq, vi.")
+    @Option(name: .long, help: ArgumentHelp("The site's languages, separated by commas: en and any of "
+                                            + StarterLanguage.all.dropFirst().map(\.code).joined(separator: ", ") + "."))
     var languages: String?
 
     @Option(name: .long, help: .hidden)
@@ -70,8 +71,9 @@ struct NewSiteCommand: ParsableCommand {
         }
         let plan = ScaffoldPlan(root: root, files: StarterSite.files(settings, today: today.flatMap(CalendarDate.init) ?? .today()))
         do { try plan.write() } catch { throw NewOutput.refuse(error) }
-        if prompter == nil, title == nil || baseURL == nil || languages == nil {
-            print("No --title, --base-url or --languages for some settings, so the defaults are used: change them in \(plan.display("content/site.yaml")).")
+        let defaulted = [("--title", title), ("--base-url", baseURL), ("--languages", languages)].filter { $0.1 == nil }.map(\.0)
+        if prompter == nil, !defaulted.isEmpty {
+            print("Not given, so the defaults are used: \(defaulted.joined(separator: ", ")). Change them in \(plan.display("content/site.yaml")).")
         }
         NewOutput.siteMade(plan, settings: settings)
     }
@@ -97,11 +99,11 @@ enum NewOutput {
     }
 
     static func siteMade(_ plan: ScaffoldPlan, settings: NewSiteSettings) {
-        print("Made a new site for \(settings.title) in \(plan.root)/ (\(counted(plan.files.count, "file"))):")
+        let here = plan.root == "."
+        print("Made a new site for \(settings.title) in \(here ? "this folder" : plan.root + "/") (\(counted(plan.files.count, "file"))):")
         for file in plan.files { print("  " + plan.display(file.path)) }
+        print("Next:" + (here ? "" : "\n  cd \(plan.root)"))
         print("""
-            Next:
-              cd \(plan.root)
               waymark serve    preview the site at http://localhost:1313/ while you edit it
               waymark check    check the pages before you publish them
               waymark build    build the site into output/

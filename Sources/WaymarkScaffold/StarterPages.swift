@@ -65,7 +65,7 @@ enum StarterPages {
 
                 You do not need to be sure that someone is a victim. Tell someone what you saw. They will decide what to do next. The numbers below say who to call, and when.
 
-                Do not face the person you think is in control. That could put the victim, or you, in danger.
+                Do not challenge anyone you think is in control of the victim. That could put the victim, or you, in danger.
 
                 ## What to say when you call
 

@@ -129,7 +129,9 @@ import WaymarkSite
         defer { temp.cleanUp() }
         let made = try waymark(["new", "site", "site"], in: temp.path)
         #expect(made.status == 0)
-        #expect(made.stdout.contains("the defaults are used: change them in site/content/site.yaml"))
+        #expect(made.stdout.hasPrefix("Not given, so the defaults are used: --title, --base-url, --languages. Change them in site/content/site.yaml.\n"))
+        let partly = try waymark(["new", "site", "other", "--title", "Given"], in: temp.path)
+        #expect(partly.stdout.hasPrefix("Not given, so the defaults are used: --base-url, --languages. Change them in other/content/site.yaml.\n"))
         #expect(made.stdout.contains("  site/content/report.md\n"))
         let today = CalendarDate.today().iso
         #expect(temp.read("site/content/_data/contacts.yaml")?.contains("checked: \(today)") == true)
