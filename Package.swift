@@ -42,8 +42,9 @@ let package = Package(
         .target(name: "WaymarkCheck", dependencies: [
             "WaymarkCore", "WaymarkMarkdown", "WaymarkContent", "WaymarkData", "WaymarkSite",
         ]),
+        .target(name: "WaymarkScaffold", dependencies: ["WaymarkCore", "WaymarkContent"]),
         .target(name: "WaymarkCLI", dependencies: [
-            "WaymarkCore", "WaymarkSite", "WaymarkServer", "WaymarkCheck",
+            "WaymarkCore", "WaymarkSite", "WaymarkServer", "WaymarkCheck", "WaymarkScaffold",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "waymark", dependencies: ["WaymarkCLI"]),
@@ -60,6 +61,9 @@ let package = Package(
                            .product(name: "FlyingFox", package: "FlyingFox")],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "WaymarkScaffoldTests", dependencies: [
+            "WaymarkScaffold", "WaymarkCore", "WaymarkContent", "WaymarkData", "WaymarkSite", "WaymarkCheck", "WaymarkCLI", "waymark",
+        ]),
         .testTarget(name: "WaymarkServerTests", dependencies: ["WaymarkServer", "WaymarkSite", "waymark"]),
         .testTarget(
             name: "WaymarkSiteTests",
