@@ -23,6 +23,7 @@ let package = Package(
         .target(name: "WaymarkCore"),
         .target(name: "WaymarkMarkdown", dependencies: ["CCmark", "WaymarkCore"]),
         .target(name: "WaymarkSearch", dependencies: ["WaymarkCore"]),
+        .target(name: "WaymarkTheme"),
         .target(name: "WaymarkContent", dependencies: [
             "WaymarkCore", "WaymarkMarkdown", .product(name: "Yams", package: "Yams"),
         ]),
@@ -30,7 +31,7 @@ let package = Package(
             "WaymarkCore", "WaymarkContent", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "WaymarkSite", dependencies: [
-            "WaymarkCore", "WaymarkMarkdown", "WaymarkContent", "WaymarkData", "WaymarkSearch",
+            "WaymarkCore", "WaymarkMarkdown", "WaymarkContent", "WaymarkData", "WaymarkSearch", "WaymarkTheme",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
@@ -67,7 +68,7 @@ let package = Package(
         .testTarget(name: "WaymarkServerTests", dependencies: ["WaymarkServer", "WaymarkSite", "waymark"]),
         .testTarget(
             name: "WaymarkSiteTests",
-            dependencies: ["WaymarkSite", "WaymarkCLI", "waymark"],
+            dependencies: ["WaymarkSite", "WaymarkTheme", "WaymarkCLI", "waymark"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "WaymarkFuzzTests", dependencies: ["WaymarkFuzz", "waymark"], exclude: ["Fixtures"]),

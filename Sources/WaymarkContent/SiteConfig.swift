@@ -65,8 +65,11 @@ public struct SiteConfig: Sendable {
     public var search: Bool = true
     /// Levels and options for `waymark check`'s rules.
     public var checks: CheckSettings = .none
-    /// Where `help_contacts` and `report_page` were written, for errors found later.
+    /// Where `help_contacts`, `report_page` and `theme` were written, for errors found later.
     public var locations: [String: SourceLocation]
+    /// The theme folder layered over the built-in theme, relative to the folder Waymark runs
+    /// in; `--theme` overrides it.
+    public var theme: String? = nil
 
     /// The path part of the base URL (`/` or `/partnership/`), which every site URL starts with.
     public var basePath: String {
@@ -96,7 +99,7 @@ public enum SiteConfigLoader {
     static let knownKeys = [
         "title", "description", "base_url", "default_language", "languages", "exit_url",
         "menu", "footer_menu", "allow_raw_html", "toc_min_headings", "help_contacts", "report_page", "areas",
-        "search", "checks",
+        "search", "checks", "theme",
     ]
 
     /// Loads `site.yaml` from the content folder `source` reads.
@@ -147,13 +150,16 @@ public enum SiteConfigLoader {
         let areas = fields.strings("areas", diagnostics: &diagnostics) ?? []
         let search = fields.bool("search", diagnostics: &diagnostics) ?? true
         let checks = CheckSettings.read(fields, allowsReason: false, diagnostics: &diagnostics)
+        let theme = fields.string("theme", diagnostics: &diagnostics)
 
         if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics)) }
         return .success(SiteConfig(
             title: title, description: description, baseURL: baseURL, defaultLanguage: fallback,
             languages: ordered, exitURL: exitURL, menu: menu, footerMenu: footerMenu,
             allowRawHTML: allowRawHTML, tocMinHeadings: tocMin, helpContacts: helpContacts, reportPage: reportPage, areas: areas,
-            search: search, checks: checks, locations: ["help_contacts": fields.location("help_contacts"), "report_page": fields.location("report_page")]))
+            search: search, checks: checks, locations: ["help_contacts": fields.location("help_contacts"), "report_page": fields.location("report_page"),
+                                                       "theme": fields.location("theme")],
+            theme: theme))
     }
 
     /// `default_language` must be given and be one of `languages`: guessing it would put the
