@@ -74,8 +74,8 @@ import WaymarkSite
         #expect(config.languages.map(\.name) == ["English", "Polski", "العربية"])
         #expect(temp.read("site/.gitignore")?.contains("/output/") == true)
         #expect(temp.read("site/content/index.pl.md")?.contains("translated_from: \(testDay)") == true)
-        // Run where the site is, with only --theme (until the theme is built in): the defaults find content/.
-        let built = try waymark(["build", "--quiet", "--theme", NewRepo.theme], in: temp.path + "/site")
+        // Run where the site is, with no options and no theme folder: the defaults find content/ and the built-in theme.
+        let built = try waymark(["build", "--quiet"], in: temp.path + "/site")
         #expect(built.status == 0, "\(built.stderr)")
         #expect(built.stderr.isEmpty, "\(built.stderr)")
         #expect(FileManager.default.fileExists(atPath: temp.path + "/site/output/pl/index.html"))

@@ -43,8 +43,8 @@ def new_site(tmp_path_factory) -> Path:
                     "--base-url", "https://example.org/", "--languages", LANGUAGES, cwd=folder)
     assert made.returncode == 0, f"waymark new site exited {made.returncode}:\n{made.stdout}{made.stderr}"
     site = folder / "site"
-    # The theme is given until the default theme is built into the binary; the content is as made.
-    theme = ["--theme", str(REPO / "theme")]
+    # No theme folder: the site is built with the theme inside the binary, as a new user's is.
+    theme = []
     built = _waymark(binary, "build", *theme, cwd=site)
     assert built.returncode == 0, f"waymark build exited {built.returncode}:\n{built.stdout}{built.stderr}"
     assert built.stderr == "", f"the new site's build printed warnings:\n{built.stderr}"
