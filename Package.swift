@@ -23,6 +23,7 @@ let package = Package(
         .target(name: "WaymarkCore"),
         .target(name: "WaymarkMarkdown", dependencies: ["CCmark", "WaymarkCore"]),
         .target(name: "WaymarkSearch", dependencies: ["WaymarkCore"]),
+        .target(name: "WaymarkTheme"),
         .target(name: "WaymarkContent", dependencies: [
             "WaymarkCore", "WaymarkMarkdown", .product(name: "Yams", package: "Yams"),
         ]),
@@ -30,7 +31,7 @@ let package = Package(
             "WaymarkCore", "WaymarkContent", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "WaymarkSite", dependencies: [
-            "WaymarkCore", "WaymarkMarkdown", "WaymarkContent", "WaymarkData", "WaymarkSearch",
+            "WaymarkCore", "WaymarkMarkdown", "WaymarkContent", "WaymarkData", "WaymarkSearch", "WaymarkTheme",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
@@ -42,8 +43,9 @@ let package = Package(
         .target(name: "WaymarkCheck", dependencies: [
             "WaymarkCore", "WaymarkMarkdown", "WaymarkContent", "WaymarkData", "WaymarkSite",
         ]),
+        .target(name: "WaymarkScaffold", dependencies: ["WaymarkCore", "WaymarkContent"]),
         .target(name: "WaymarkCLI", dependencies: [
-            "WaymarkCore", "WaymarkSite", "WaymarkServer", "WaymarkCheck",
+            "WaymarkCore", "WaymarkSite", "WaymarkServer", "WaymarkCheck", "WaymarkScaffold",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "waymark", dependencies: ["WaymarkCLI"]),
@@ -60,10 +62,13 @@ let package = Package(
                            .product(name: "FlyingFox", package: "FlyingFox")],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "WaymarkScaffoldTests", dependencies: [
+            "WaymarkScaffold", "WaymarkCore", "WaymarkContent", "WaymarkData", "WaymarkSite", "WaymarkCheck", "WaymarkCLI", "waymark",
+        ]),
         .testTarget(name: "WaymarkServerTests", dependencies: ["WaymarkServer", "WaymarkSite", "waymark"]),
         .testTarget(
             name: "WaymarkSiteTests",
-            dependencies: ["WaymarkSite", "WaymarkCLI", "waymark", .product(name: "Yams", package: "Yams")],
+            dependencies: ["WaymarkSite", "WaymarkTheme", "WaymarkCLI", "waymark", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "WaymarkFuzzTests", dependencies: ["WaymarkFuzz", "waymark"], exclude: ["Fixtures"]),

@@ -7,8 +7,10 @@ struct SiteFolderOptions: ParsableArguments {
     @Option(name: .long, help: "The content folder, holding site.yaml and the Markdown pages.")
     var source = "content"
 
-    @Option(name: .long, help: "The theme folder, holding templates/, assets/ and i18n/.")
-    var theme = "theme"
+    @Option(name: .long, help: ArgumentHelp(
+        "A theme folder (templates/, assets/, i18n/) whose files replace the built-in theme's.",
+        discussion: "Default: 'theme:' in site.yaml, else ./theme if it exists, else the theme built into Waymark."))
+    var theme: String?
 
     @Option(name: .customLong("base-url"), help: "The address the site is published at, overriding base_url in site.yaml.")
     var baseURL: String?

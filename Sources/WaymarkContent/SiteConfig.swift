@@ -67,8 +67,11 @@ public struct SiteConfig: Sendable {
     public var checks: CheckSettings = .none
     /// What `/.well-known/security.txt` says; nil (no `security_contact`) writes no such file.
     public var security: SecuritySettings?
-    /// Where `help_contacts` and `report_page` were written, for errors found later.
+    /// Where `help_contacts`, `report_page` and `theme` were written, for errors found later.
     public var locations: [String: SourceLocation]
+    /// The theme folder layered over the built-in theme, relative to the folder Waymark runs
+    /// in; `--theme` overrides it.
+    public var theme: String? = nil
 
     /// The path part of the base URL (`/` or `/partnership/`), which every site URL starts with.
     public var basePath: String {
@@ -98,7 +101,7 @@ public enum SiteConfigLoader {
     static let knownKeys = [
         "title", "description", "base_url", "default_language", "languages", "exit_url",
         "menu", "footer_menu", "allow_raw_html", "toc_min_headings", "help_contacts", "report_page", "areas",
-        "search", "checks",
+        "search", "checks", "theme",
     ] + SecuritySettings.keys
 
     /// Loads `site.yaml` from the content folder `source` reads.
@@ -149,6 +152,7 @@ public enum SiteConfigLoader {
         let areas = fields.strings("areas", diagnostics: &diagnostics) ?? []
         let search = fields.bool("search", diagnostics: &diagnostics) ?? true
         let checks = CheckSettings.read(fields, allowsReason: false, diagnostics: &diagnostics)
+        let theme = fields.string("theme", diagnostics: &diagnostics)
         let security = SecuritySettings.read(fields, diagnostics: &diagnostics)
 
         if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics)) }
@@ -156,7 +160,10 @@ public enum SiteConfigLoader {
             title: title, description: description, baseURL: baseURL, defaultLanguage: fallback,
             languages: ordered, exitURL: exitURL, menu: menu, footerMenu: footerMenu,
             allowRawHTML: allowRawHTML, tocMinHeadings: tocMin, helpContacts: helpContacts, reportPage: reportPage, areas: areas,
-            search: search, checks: checks, security: security, locations: ["help_contacts": fields.location("help_contacts"), "report_page": fields.location("report_page")]))
+            search: search, checks: checks, security: security,
+            locations: ["help_contacts": fields.location("help_contacts"), "report_page": fields.location("report_page"),
+                        "theme": fields.location("theme")],
+            theme: theme))
     }
 
     /// `default_language` must be given and be one of `languages`: guessing it would put the

@@ -35,7 +35,8 @@ public struct PreviewSession: Sendable {
     public func run(report: @escaping @Sendable (Report) -> Void) async throws {
         var options = FileWatcher.Options()
         options.forcePolling = poll
-        let watcher = FileWatcher(roots: [.init(name: "content", path: build.sourceDirectory), .init(name: "theme", path: build.themeDirectory)],
+        // Without a theme folder the conventional one is watched, so creating it rebuilds the site.
+        let watcher = FileWatcher(roots: [.init(name: "content", path: build.sourceDirectory), .init(name: "theme", path: ThemeLocation.watchedFolder(build))],
                                   options: options)
         // Watching starts before the first build, so a save during it is not missed.
         watcher.start()

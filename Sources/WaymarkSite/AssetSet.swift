@@ -7,6 +7,9 @@ public struct AssetSet: Sendable {
     public struct Asset: Sendable {
         /// Path under `assets/` in the theme.
         public var sourcePath: String
+        /// How messages name the file it was read from (`theme/assets/css/site.css`, or in the
+        /// built-in theme `(built-in theme)/assets/css/site.css`).
+        public var displayPath: String
         /// Where it is published.
         public var url: URLPath
         public var contents: Data
@@ -26,19 +29,18 @@ public struct AssetSet: Sendable {
         String(path.map { "/.-".contains($0) ? "_" : $0 })
     }
 
-    /// Every file under `folder` (`assets`) of the theme `source` reads. Stylesheets are read
-    /// as text (line endings and a BOM normalised, encoding checked); the rest byte for byte.
-    static func load(_ source: SourceReader, folder: String, diagnostics: inout Diagnostics) -> AssetSet {
-        let listing = FileTree.list(root: source.root, folder: folder)
-        diagnostics.append(contentsOf: listing.findings.map { $0.diagnostic(displayRoot: source.displayRoot) })
-        let files = listing.files.map { String($0.dropFirst(folder.count + 1)) }
+    /// Every file under `folder` (`assets`) of the theme. Stylesheets are read as text (line
+    /// endings and a BOM normalised, encoding checked); the rest byte for byte.
+    static func load(_ files: ThemeFiles, folder: String, diagnostics: inout Diagnostics) -> AssetSet {
+        let paths = files.files(under: folder).map { String($0.dropFirst(folder.count + 1)) }
         var urls: [String: URLPath] = [:]
         var assets: [Asset] = []
         // Stylesheets refer to other assets, so they are hashed after those names are known.
-        let ordered = files.filter { !$0.hasSuffix(".css") } + files.filter { $0.hasSuffix(".css") }
+        let ordered = paths.filter { !$0.hasSuffix(".css") } + paths.filter { $0.hasSuffix(".css") }
         for path in ordered {
+            let file = folder + "/" + path
             let data: Data
-            switch read(source, folder + "/" + path) {
+            switch read(files, file) {
             case .success(let contents):
                 data = path.hasSuffix(".css") ? Data(CSSURLRewriter.rewrite(String(decoding: contents, as: UTF8.self), stylesheet: path, urls: urls).utf8) : contents
             case .failure(let diagnostic):
@@ -47,16 +49,16 @@ public struct AssetSet: Sendable {
             }
             let url = URLPath("/assets/" + fingerprinted(path, hash: ContentHash.hex(data)))
             urls[path] = url
-            assets.append(Asset(sourcePath: path, url: url, contents: data))
+            assets.append(Asset(sourcePath: path, displayPath: files.display(file), url: url, contents: data))
         }
         return AssetSet(assets: assets.sorted { $0.sourcePath < $1.sourcePath })
     }
 
-    private static func read(_ source: SourceReader, _ file: String) -> Result<Data, Diagnostic> {
-        let contents = file.hasSuffix(".css") ? source.text(file).map { Data($0.utf8) } : source.bytes(file).map { Data($0) }
+    private static func read(_ files: ThemeFiles, _ file: String) -> Result<Data, Diagnostic> {
+        let contents = file.hasSuffix(".css") ? files.text(file).map { Data($0.utf8) } : files.bytes(file).map { Data($0) }
         return contents.mapError { failure in
             switch failure {
-            case .missing: return .error(SourceLocation(file: source.display(file)), "this file disappeared while the site was being built", help: "build again")
+            case .missing: return .error(SourceLocation(file: files.display(file)), "this file disappeared while the site was being built", help: "build again")
             case .refused(let diagnostic): return diagnostic
             }
         }

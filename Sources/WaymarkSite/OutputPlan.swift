@@ -22,9 +22,8 @@ struct OutputPlan {
     private(set) var entries: [Entry] = []
 
     /// Gathers the paths of pages, redirects, tag pages, feeds, search, static files and theme
-    /// assets. `contentRoot` and `themeRoot` are how the content and theme folders are named in
-    /// messages.
-    init(site: Site, theme: Theme, feeds: FeedPlan, contentRoot: String, themeRoot: String) {
+    /// assets. `contentRoot` is how the content folder is named in messages.
+    init(site: Site, theme: Theme, feeds: FeedPlan, contentRoot: String) {
         let siteFile = contentRoot + "/site.yaml"
         let rename = "rename the file or folder to letters, digits and hyphens"
         for page in site.pages {
@@ -47,7 +46,7 @@ struct OutputPlan {
                                  what: "this file's address \(file.url)", help: rename))
         }
         for asset in theme.assets.assets {
-            entries.append(Entry(path: asset.url.outputFile, location: SourceLocation(file: themeRoot + "/assets/" + asset.sourcePath),
+            entries.append(Entry(path: asset.url.outputFile, location: SourceLocation(file: asset.displayPath),
                                  what: "this theme file's address \(asset.url)", help: rename))
         }
         let search = SiteSearch(site: site)

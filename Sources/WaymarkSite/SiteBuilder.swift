@@ -8,12 +8,14 @@ import WaymarkSearch
 /// What to build and where.
 public struct BuildOptions: Sendable {
     public var sourceDirectory: String
-    public var themeDirectory: String
+    /// The theme folder (`--theme`) layered over the built-in theme; nil: `theme:` in
+    /// `site.yaml`, else `theme` if it exists, else the built-in theme alone (``ThemeLocation``).
+    public var themeDirectory: String?
     public var outputDirectory: String
     public var baseURL: String?
     public var includeDrafts: Bool
 
-    public init(sourceDirectory: String = "content", themeDirectory: String = "theme", outputDirectory: String = "output",
+    public init(sourceDirectory: String = "content", themeDirectory: String? = nil, outputDirectory: String = "output",
                 baseURL: String? = nil, includeDrafts: Bool = false) {
         self.sourceDirectory = sourceDirectory
         self.themeDirectory = themeDirectory

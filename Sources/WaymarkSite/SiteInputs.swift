@@ -25,7 +25,8 @@ struct SiteInputs: Sendable {
         var warnings = Diagnostics()
         let contentReader = SourceReader(root: source, displayRoot: displaySource)
         let config = try SiteConfigLoader.load(from: contentReader, baseURLOverride: options.baseURL).get()
-        let (theme, themeWarnings) = try Theme.load(directory: options.themeDirectory, displayRoot: SiteBuilder.display(options.themeDirectory), config: config).get()
+        let themeFolder = try ThemeLocation.resolve(option: options.themeDirectory, config: config).get()
+        let (theme, themeWarnings) = try Theme.load(folder: themeFolder, config: config).get()
         warnings.append(contentsOf: themeWarnings)
         clock.lap("configuration and theme")
         let content: LoadedContent
@@ -66,7 +67,6 @@ struct SiteInputs: Sendable {
 
     /// Problems with the paths the site would be written to, found before anything is written.
     func outputProblems(_ render: SiteRender, options: BuildOptions) -> [Diagnostic] {
-        OutputPlan(site: render.site, theme: theme, feeds: render.renderer.feeds, contentRoot: contentReader.displayRoot,
-                   themeRoot: SiteBuilder.display(options.themeDirectory)).problems()
+        OutputPlan(site: render.site, theme: theme, feeds: render.renderer.feeds, contentRoot: contentReader.displayRoot).problems()
     }
 }

@@ -17,37 +17,29 @@ public struct Theme: Sendable {
         strings[language] ?? strings[defaultLanguage] ?? UIStrings(language: language, values: [:])
     }
 
-    /// Loads the theme folder at `directory`; `displayRoot` is how messages name it.
-    public static func load(directory: String, displayRoot: String, config: SiteConfig) -> Result<(Theme, Diagnostics), BuildFailure> {
-        var diagnostics = Diagnostics()
-        guard FileManager.default.fileExists(atPath: directory + "/templates") else {
-            return .failure(BuildFailure(Diagnostics([.error(
-                SourceLocation(file: displayRoot + "/templates"), "the theme has no templates folder",
-                help: "check the --theme option points at a theme (the default is 'theme')")])))
-        }
-        let source = SourceReader(root: directory, displayRoot: displayRoot)
-        let templates = loadTemplates(source, diagnostics: &diagnostics)
-        for required in ["page", "section", "home", "404", "redirect"] where templates[required] == nil {
-            diagnostics.append(.error(SourceLocation(file: "\(displayRoot)/templates/\(required).mustache"), "the theme is missing this template"))
-        }
-        let strings = UIStrings.loadAll(source, folder: "i18n", config: config, diagnostics: &diagnostics)
-        let assets = AssetSet.load(source, folder: "assets", diagnostics: &diagnostics)
+    /// Loads the theme: the folder at `folder` (nil: none) layered over the built-in theme, a
+    /// file in the folder winning over the built-in file of the same path. Messages name the
+    /// file actually read (`theme/templates/page.mustache`, `(built-in theme)/i18n/pl.yaml`).
+    static func load(folder: String?, config: SiteConfig) -> Result<(Theme, Diagnostics), BuildFailure> {
+        let files = ThemeFiles(folder: folder.map { SourceReader(root: $0, displayRoot: SiteBuilder.display($0)) })
+        var diagnostics = Diagnostics(files.findings)
+        let templates = loadTemplates(files, diagnostics: &diagnostics)
+        let strings = UIStrings.loadAll(files, folder: "i18n", config: config, diagnostics: &diagnostics)
+        let assets = AssetSet.load(files, folder: "assets", diagnostics: &diagnostics)
         if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics)) }
         let theme = Theme(library: MustacheLibrary(templates: templates), templateNames: Set(templates.keys), strings: strings, assets: assets)
         return .success((theme, diagnostics))
     }
 
     /// Every `.mustache` file under `templates/`, named by its path there without the extension.
-    private static func loadTemplates(_ source: SourceReader, diagnostics: inout Diagnostics) -> [String: MustacheTemplate] {
+    private static func loadTemplates(_ files: ThemeFiles, diagnostics: inout Diagnostics) -> [String: MustacheTemplate] {
         FastHTMLEscaping.register()
         var templates: [String: MustacheTemplate] = [:]
-        let listing = FileTree.list(root: source.root, folder: "templates")
-        diagnostics.append(contentsOf: listing.findings.map { $0.diagnostic(displayRoot: source.displayRoot) })
-        for path in listing.files where path.hasSuffix(".mustache") {
-            let display = source.display(path)
+        for path in files.files(under: "templates") where path.hasSuffix(".mustache") {
+            let display = files.display(path)
             let relative = path.dropFirst("templates/".count)
             let text: String
-            switch source.text(path) {
+            switch files.text(path) {
             case .success(let contents): text = contents
             case .failure(.missing):
                 diagnostics.append(.error(SourceLocation(file: display), "this template disappeared while the site was being built", help: "build again"))

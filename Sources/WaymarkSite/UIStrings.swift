@@ -11,21 +11,24 @@ public struct UIStrings: Sendable {
 
     public subscript(key: String) -> String { values[key] ?? "" }
 
-    /// Reads `<folder>/<code>.yaml` for each of the site's languages through the theme's reader.
-    static func loadAll(_ source: SourceReader, folder: String, config: SiteConfig, diagnostics: inout Diagnostics) -> [LanguageTag: UIStrings] {
+    /// Reads `<folder>/<code>.yaml` for each of the site's languages. The theme folder's file
+    /// overrides the built-in one key by key, so a site's `theme/i18n/pl.yaml` may hold only the
+    /// texts it changes.
+    static func loadAll(_ files: ThemeFiles, folder: String, config: SiteConfig, diagnostics: inout Diagnostics) -> [LanguageTag: UIStrings] {
         let defaultTag = config.defaultLanguage.tag
         let defaultFile = "\(folder)/\(defaultTag.code).yaml"
-        let defaultDisplay = source.display(defaultFile)
-        guard let defaults = load(source, defaultFile, diagnostics: &diagnostics) else {
-            diagnostics.append(.error(SourceLocation(file: defaultDisplay), "the theme has no interface text for the default language '\(defaultTag.code)'"))
+        guard let defaults = layered(files, defaultFile, diagnostics: &diagnostics) else {
+            diagnostics.append(.error(SourceLocation(file: fixableDisplay(files, defaultFile)), "the theme has no interface text for the default language '\(defaultTag.code)'",
+                                      help: "create this file with the interface text in \(config.defaultLanguage.name); " + startingPoint(folder)))
             return [:]
         }
         var result = [defaultTag: UIStrings(language: defaultTag, values: defaults)]
         for language in config.languages where language.tag != defaultTag {
             let file = "\(folder)/\(language.tag.code).yaml"
-            let display = source.display(file)
-            guard let own = load(source, file, diagnostics: &diagnostics) else {
-                diagnostics.append(.warning(SourceLocation(file: display), "the theme has no interface text in '\(language.tag.code)', so \(config.defaultLanguage.name) is used", help: "translate \(defaultDisplay) into this file"))
+            let display = fixableDisplay(files, file)
+            guard let own = layered(files, file, diagnostics: &diagnostics) else {
+                diagnostics.append(.warning(SourceLocation(file: display), "the theme has no interface text in '\(language.tag.code)', so \(config.defaultLanguage.name) is used",
+                                            help: "create this file with the interface text translated from \(config.defaultLanguage.name); " + startingPoint(folder)))
                 result[language.tag] = UIStrings(language: language.tag, values: defaults)
                 continue
             }
@@ -37,14 +40,37 @@ public struct UIStrings: Sendable {
         return result
     }
 
-    private static func load(_ source: SourceReader, _ file: String, diagnostics: inout Diagnostics) -> [String: String]? {
-        let display = source.display(file)
+    /// The texts of `file` in every layer that has it, the theme folder's winning key by key;
+    /// nil when no layer has the file.
+    private static func layered(_ files: ThemeFiles, _ file: String, diagnostics: inout Diagnostics) -> [String: String]? {
+        let layers = files.layers(of: file)
+        guard !layers.isEmpty else { return nil }
+        var values: [String: String] = [:]
+        for layer in layers {
+            values.merge(load(files, file, in: layer, diagnostics: &diagnostics)) { _, override in override }
+        }
+        return values
+    }
+
+    /// Where missing text is to be added: the file in the theme folder, or without one in the
+    /// conventional `theme/` folder, which a build then uses. The built-in files cannot be edited.
+    private static func fixableDisplay(_ files: ThemeFiles, _ file: String) -> String {
+        files.folder?.display(file) ?? ThemeLocation.conventionalFolder + "/" + file
+    }
+
+    /// How to get the built-in English text to translate from.
+    private static func startingPoint(_ folder: String) -> String {
+        "'waymark theme export copy \(folder)/en.yaml' writes the built-in English text to copy/\(folder)/en.yaml to start from"
+    }
+
+    private static func load(_ files: ThemeFiles, _ file: String, in layer: ThemeFiles.Layer, diagnostics: inout Diagnostics) -> [String: String] {
+        let display = files.display(file, in: layer)
         let text: String
-        switch source.optionalText(file) {
-        case .success(nil): return nil
-        case .success(let contents?): text = contents
-        case .failure(let failure):
-            diagnostics.append(contentsOf: failure.diagnostics)
+        switch files.text(file, in: layer) {
+        case .success(let contents): text = contents
+        case .failure(.missing): return [:]
+        case .failure(.refused(let diagnostic)):
+            diagnostics.append(diagnostic)
             return [:]
         }
         let reader = YAMLReader(file: display)

@@ -130,7 +130,7 @@ func offThreadForLinks<T: Sendable>(_ work: @escaping @Sendable () throws -> T) 
 /// and counted as a second request).
 func quickLinkOptions(cache: String? = nil, retries: Int = 2, concurrency: Int = 8) -> ExternalLinkOptions {
     var options = ExternalLinkOptions()
-    options.timeout = 3
+    options.timeout = 10
     options.retries = retries
     options.retryDelay = 0.02
     options.concurrency = concurrency

@@ -21,7 +21,7 @@ final class EventStreamClient: @unchecked Sendable {
         let socket = socket
         let already = received
         let bytes = try await offThread {
-            socket.read(for: 5) { String(decoding: $0, as: UTF8.self).contains(text) || (already + String(decoding: $0, as: UTF8.self)).contains(text) }
+            socket.read(for: 20) { String(decoding: $0, as: UTF8.self).contains(text) || (already + String(decoding: $0, as: UTF8.self)).contains(text) }
         }
         received += String(decoding: bytes, as: UTF8.self)
         return received.contains(text)

@@ -94,7 +94,7 @@ enum RawHTTP {
         let raw = try await offThread {
             let socket = try RawSocket(port: port)
             try socket.send(bytes)
-            return socket.read(for: 5) { _ in false }
+            return socket.read(for: 20) { _ in false }
         }
         return try parse(raw)
     }

@@ -15,12 +15,13 @@ import Testing
         private var printed = ""
         private(set) var port: UInt16 = 0
 
-        init() throws {
+        /// `withTheme: false` leaves out the theme folder, so the built-in theme is used.
+        init(withTheme: Bool = true) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-serve-\(UUID().uuidString)").path
             let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try FileManager.default.copyItem(atPath: repo + "/Tests/WaymarkSiteTests/Fixtures/multilingual/content", toPath: folder + "/content")
-            try FileManager.default.copyItem(atPath: repo + "/theme", toPath: folder + "/theme")
+            if withTheme { try FileManager.default.copyItem(atPath: repo + "/theme", toPath: folder + "/theme") }
             process.executableURL = ServeCommandTests.waymark(repo: repo)
             process.arguments = ["serve", "--port", "0"]
             process.currentDirectoryURL = URL(fileURLWithPath: folder)
@@ -135,6 +136,23 @@ import Testing
         #expect(try await ServeCommandTests.wait(events, for: "event: reload"))
         let fixed = ServeCommandTests.body(try await preview.get("/report/"))
         #expect(!fixed.contains("role=\"alert\"") && fixed.contains("See <a"))
+    }
+
+    @Test(.timeLimit(.minutes(3))) func withoutAThemeFolderTheBuiltInThemeIsServedAndANewFolderIsPickedUp() async throws {
+        let preview = try Preview(withTheme: false)
+        defer { #expect(preview.stop() == 0, "\(preview.text)") }
+        try await preview.waitUntilServing()
+        let home = ServeCommandTests.body(try await preview.get("/"))
+        #expect(home.contains(##"<a class="skip-link" href="#main-content">Skip to main content</a>"##), "\(home.prefix(2000))")
+        let events = try await EventStreamClient(port: preview.port)
+        #expect(try await ServeCommandTests.wait(events, for: "event: hello"))
+
+        // The theme folder appears while the preview runs, holding one changed text.
+        try FileManager.default.createDirectory(atPath: preview.folder + "/theme/i18n", withIntermediateDirectories: true)
+        try preview.write("theme/i18n/en.yaml", "skip_to_content: Jump to the content\n")
+        #expect(try await ServeCommandTests.wait(events, for: "event: reload"))
+        let changed = ServeCommandTests.body(try await preview.get("/"))
+        #expect(changed.contains(##"<a class="skip-link" href="#main-content">Jump to the content</a>"##), "\(preview.text)")
     }
 
     @Test(.timeLimit(.minutes(2))) func refusesPathsOutsideTheSiteAndForeignHosts() async throws {

@@ -68,8 +68,12 @@ import WaymarkSite
         #expect(text(tree, "pl/signs/index.html").contains("<aside><a href=\"tel:999\">Policja – nagły wypadek 999</a>"))
         #expect(text(tree, "pl/news/event/index.html").contains(##"<time datetime="2024-03-05">5 marca 2024</time>"##))
         #expect(text(tree, "news/event/index.html").contains(##"<time datetime="2024-03-05">5 March 2024</time>"##))
-        let missingKey = report.warnings.map(\.headline).filter { $0.contains("ar.yaml") && $0.contains("'notice_stale'") }
-        #expect(missingKey == ["\(Repo.testTheme)/i18n/ar.yaml: warning: interface text 'notice_stale' is not translated into 'ar', so the English text is used"])
+        // The test theme's ar.yaml lacks most keys, which come from the built-in Arabic text; only
+        // the keys the test theme adds in English (the built-in theme names them otherwise) are missing.
+        let missingKey = report.warnings.map(\.headline).filter { $0.contains("ar.yaml") && $0.contains("interface text") }
+        #expect(missingKey == ["moved", "not_found"].map {
+            "\(Repo.testTheme)/i18n/ar.yaml: warning: interface text '\($0)' is not translated into 'ar', so the English text is used"
+        })
         #expect(report.warnings.contains { $0.summary == "the contact 'emergency' is not translated into ar, so its label is shown in English on those pages" })
     }
 }

@@ -172,7 +172,8 @@ func runProcess(_ arguments: [String], in directory: String? = nil, environment:
 }
 
 /// A partnership's repository as the workflows expect it: the example content (with an alias,
-/// so `_redirects` has a line) and the theme, and a `bin/` holding the `waymark` built here.
+/// so `_redirects` has a line), using the built-in theme, and a `bin/` holding the `waymark`
+/// built here.
 struct SiteRepository {
     let temp: TempDir
     var path: String { temp.path }
@@ -182,7 +183,6 @@ struct SiteRepository {
         temp = try TempDir()
         let files = FileManager.default
         try files.copyItem(atPath: Repo.root + "/content", toPath: path + "/content")
-        try files.copyItem(atPath: Repo.root + "/theme", toPath: path + "/theme")
         let report = path + "/content/report.md"
         let text = try String(contentsOfFile: report, encoding: .utf8)
         try #require(text.hasPrefix("---\n"))

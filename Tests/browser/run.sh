@@ -3,7 +3,8 @@
 # Nu HTML checker, internal links (test_pages.py); Exit this page, checklists, the flyer printing on
 # one A4 page, the help block, the Content-Security-Policy and phone numbers (test_safety.py); the
 # preview's error overlay (test_preview.py) and `waymark check --report`'s HTML report, through axe-core,
-# the Nu checker and the same no-requests rule (test_report.py); these two run WAYMARK_BIN.
+# the Nu checker and the same no-requests rule (test_report.py); a site made by `waymark new site`,
+# through axe-core, the Nu checker and the link check (test_new_site.py); these three run WAYMARK_BIN.
 # Installs what is missing first (Debian + PyPI only). Nothing goes to the internet.
 # Usage: Tests/browser/run.sh SITE_DIR [extra pytest args, e.g. -k axe or -x]
 #   PYTHON=python3.12 to pick the interpreter; WAYMARK_BASE_URL=https://example.org/ to also
