@@ -6,6 +6,7 @@ public struct WaymarkCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "waymark",
         abstract: "Build accessible, multilingual websites for anti-slavery partnerships.",
+        version: WaymarkVersion.description,
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ThemeCommand.self])
 
     public init() {}
