@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Waymark needs, only when something is missing.
 #   install-deps.sh build     libcmark-dev and pkg-config (to compile Waymark)
-#   install-deps.sh browser   also Chromium, its driver, a Java runtime (Nu checker), poppler-utils
+#   install-deps.sh browser   also Chromium, its driver, a Java runtime (Nu checker), poppler-utils,
+#                             nginx and Apache (the host-configuration tests serve the site with both)
 set -euo pipefail
 want=(libcmark-dev pkg-config)
 if [[ "${1:-build}" == browser ]]; then
-  want+=(chromium chromium-driver default-jre-headless poppler-utils)
+  want+=(chromium chromium-driver default-jre-headless poppler-utils nginx-light apache2)
 fi
 missing=()
 for package in "${want[@]}"; do
