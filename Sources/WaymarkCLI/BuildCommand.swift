@@ -28,9 +28,13 @@ public struct BuildCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let options = site.buildOptions(output: output)
+        var options = site.buildOptions(output: output)
         let printer = DiagnosticPrinter { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
-        switch SiteBuilder(options: options).build() {
+        let progress = ProgressLine.forTerminal(quiet: quiet)
+        options.progress = progress?.callback
+        let result = SiteBuilder(options: options).build()
+        progress?.finish()
+        switch result {
         case .success(let report):
             printer.print(all: report.warnings)
             if !quiet { Swift.print(summary(report)) }

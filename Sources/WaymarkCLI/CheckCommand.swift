@@ -38,6 +38,9 @@ public struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Also print every flyer to PDF with Chromium and count its pages.")
     public var print = false
 
+    @Flag(name: .long, help: "Show no progress line, even on a terminal.")
+    public var quiet = false
+
     @Option(name: .long, help: "Count review dates from this day (YYYY-MM-DD) instead of today.")
     public var today: String?
 
@@ -48,7 +51,10 @@ public struct CheckCommand: ParsableCommand {
     }
 
     public func run() throws {
-        var options = CheckOptions(build: site.buildOptions(output: "output"),
+        var build = site.buildOptions(output: "output")
+        let progress = ProgressLine.forTerminal(quiet: quiet)
+        build.progress = progress?.callback
+        var options = CheckOptions(build: build,
                                    today: today.flatMap(CalendarDate.init) ?? .today())
         options.strict = strict
         options.print = print
@@ -58,6 +64,7 @@ public struct CheckCommand: ParsableCommand {
             options.external = externalOptions
         }
         let result = ContentChecker(options: options).run()
+        progress?.finish()
         FileHandle.standardOutput.write(Data(format.render(result).utf8))
         if format == .github { GitHubFormat.writeStepSummary(result) }
         if let report {

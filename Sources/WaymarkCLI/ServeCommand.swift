@@ -44,15 +44,21 @@ public struct ServeCommand: ParsableCommand {
         if !Self.isLoopback(bind) {
             printer.write("warning: the preview at \(bind) can be seen by other computers on the network, drafts included")
         }
+        var options = site.buildOptions(output: "")
+        let progress = ProgressLine.forTerminal(quiet: quiet)
+        options.progress = progress?.callback
         let session = PreviewSession(
-            build: site.buildOptions(output: ""),
+            build: options,
             server: PreviewServerConfiguration(bindAddress: bind, port: port, allowedHosts: allowedHosts), poll: poll)
         let quiet = self.quiet, timings = self.timings
         let source = SiteBuilder.display(site.source)
         let failure = ServeResult()
         let task = Task {
             do {
-                try await session.run { report in ServeCommand.print(report, printer: printer, quiet: quiet, timings: timings, source: source) }
+                try await session.run { report in
+                    progress?.finish()
+                    ServeCommand.print(report, printer: printer, quiet: quiet, timings: timings, source: source)
+                }
             } catch {
                 failure.set(error)
             }

@@ -14,7 +14,9 @@ import WaymarkSearch
 /// other edit — front matter, a new, deleted or renamed file, `site.yaml`, `_data/`, the theme —
 /// runs the whole build again, in memory.
 public struct PreviewBuilder: Sendable {
-    public let options: BuildOptions
+    /// The build's options; the progress callback is dropped after the first build, since
+    /// rebuilds after an edit are quick and would only make the line flicker.
+    public private(set) var options: BuildOptions
     private var last: LastBuild?
 
     /// What the preview keeps of its last successful build.
@@ -73,6 +75,7 @@ public struct PreviewBuilder: Sendable {
         let previous = last
         var clock = StageClock()
         do {
+            defer { options.progress = nil }
             var (inputs, render, diagnostics) = try SiteInputs.checkedRender(options, clock: &clock)
             let site = render.site
             let siteWarnings = diagnostics.all

@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var outputDirectory: String
     public var baseURL: String?
     public var includeDrafts: Bool
+    /// Told how the build is going (a terminal's progress line); nil: nobody is watching.
+    public var progress: BuildProgress?
 
     public init(sourceDirectory: String = "content", themeDirectory: String? = nil, outputDirectory: String = "output",
                 baseURL: String? = nil, includeDrafts: Bool = false) {
@@ -82,6 +84,7 @@ public struct SiteBuilder: Sendable {
         let site = render.site
         try writer.prepare()
         let outcome = try render.run(into: writer, keepRecords: false, diagnostics: &diagnostics, clock: &clock)
+        options.progress?(BuildProgressEvent(stage: "Publishing"))
         try writer.publish()
         clock.lap("write and publish")
 

@@ -47,13 +47,16 @@ struct SiteInputs: Sendable {
     /// as every build does: the render stage for it, and the warnings found so far. Throws every
     /// problem found, warnings included, before anything is written.
     static func checkedRender(_ options: BuildOptions, clock: inout StageClock) throws -> (inputs: SiteInputs, render: SiteRender, diagnostics: Diagnostics) {
+        options.progress?(BuildProgressEvent(stage: "Reading content"))
         let inputs = try load(options, clock: &clock)
+        options.progress?(BuildProgressEvent(stage: "Checking the site"))
         var diagnostics = inputs.warnings
         let (site, checks) = inputs.site()
         diagnostics.append(contentsOf: checks)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         clock.lap("site structure")
-        let render = SiteRender(site: site, theme: inputs.theme, contentReader: inputs.contentReader)
+        var render = SiteRender(site: site, theme: inputs.theme, contentReader: inputs.contentReader)
+        render.progress = options.progress
         diagnostics.append(contentsOf: inputs.outputProblems(render, options: options))
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         return (inputs, render, diagnostics)

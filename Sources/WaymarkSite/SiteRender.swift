@@ -50,6 +50,8 @@ struct SiteRender: Sendable {
     /// Whether pages are analysed for the search index and the index written; a check that
     /// publishes nothing has no use for it.
     var indexesSearch = true
+    /// Told of pages rendered and index files written.
+    var progress: BuildProgress?
 
     init(site: Site, theme: Theme, contentReader: SourceReader) {
         self.site = site
@@ -91,6 +93,8 @@ struct SiteRender: Sendable {
         var fragmentLinks: [FragmentLink] = []
         var searchIndexes: [LanguageTag: SearchIndexBuilder] = [:]
         var fragmentsWritten = 0
+        let pageCount = site.pages.count
+        progress?(BuildProgressEvent(stage: "Rendering pages", done: 0, total: pageCount, unit: "pages"))
         // In batches, so each batch's word lists are merged into the search index and let go.
         for batch in stride(from: 0, to: site.pages.count, by: SiteRender.renderBatch) {
             let indices = Array(batch..<min(batch + SiteRender.renderBatch, site.pages.count))
@@ -109,6 +113,7 @@ struct SiteRender: Sendable {
                 }
                 if keepRecords { records.append(PageRecord(rendered)) }
             }
+            progress?(BuildProgressEvent(stage: "Rendering pages", done: batch + indices.count, total: pageCount, unit: "pages"))
         }
         clock.lap("pages")
         let fragments = SiteChecks.fragments(fragmentLinks, anchors: anchors, site: site)
@@ -119,7 +124,9 @@ struct SiteRender: Sendable {
 
         var indexFiles: [RenderedFile] = []
         if withSearch {
-            indexFiles = try search.writeIndexes(pages: searchIndexes, strings: renderer.strings(for:), output: output)
+            progress?(BuildProgressEvent(stage: "Building the search index"))
+            indexFiles = try search.writeIndexes(pages: searchIndexes, strings: renderer.strings(for:), output: output,
+                                                 progress: progress)
             searchIndexes = [:]
             clock.lap("search index")
         }

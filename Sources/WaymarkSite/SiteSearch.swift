@@ -94,7 +94,8 @@ struct SiteSearch: Sendable {
     /// sites with a directory, the partners. Pages' fragments are already written, in the pending
     /// folder, which is renamed here; returns the other files written.
     func writeIndexes(pages: [LanguageTag: SearchIndexBuilder], strings: (SiteLanguage) -> UIStrings,
-                      output: some SiteOutput, languages: [SiteLanguage]? = nil) throws -> [RenderedFile] {
+                      output: some SiteOutput, languages: [SiteLanguage]? = nil,
+                      progress: BuildProgress? = nil) throws -> [RenderedFile] {
         let perLanguage = (languages ?? site.config.languages).map { language -> (SiteLanguage, SearchIndexBuilder) in
             var builder = pages[language.tag] ?? SearchIndexBuilder()
             let directories = site.pages.filter { $0.language.tag == language.tag && PageRenderer.layout(for: $0) == "directory" }
@@ -114,7 +115,10 @@ struct SiteSearch: Sendable {
         }
         let files = made.flatMap(\.files)
         try output.makeDirectories(for: files.map(\.path))
-        for file in files { try output.write(file) }
+        for (number, file) in files.enumerated() {
+            try output.write(file)
+            progress?(BuildProgressEvent(stage: "Writing the search index", done: number + 1, total: files.count, unit: "files"))
+        }
         return files
     }
 
