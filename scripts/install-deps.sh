@@ -3,8 +3,12 @@
 #   install-deps.sh build     libcmark-dev and pkg-config (to compile Waymark)
 #   install-deps.sh browser   also Chromium, its driver, a Java runtime (Nu checker), poppler-utils,
 #                             nginx and Apache (the host-configuration tests serve the site with both)
+#   install-deps.sh package   libcmark-dev, pkg-config and what scripts/package uses (dpkg-dev, binutils)
 set -euo pipefail
 want=(libcmark-dev pkg-config)
+if [[ "${1:-build}" == package ]]; then
+  want+=(dpkg-dev binutils)
+fi
 if [[ "${1:-build}" == browser ]]; then
   want+=(chromium chromium-driver default-jre-headless poppler-utils nginx-light apache2)
 fi

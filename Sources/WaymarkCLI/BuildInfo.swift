@@ -1,2 +1,3 @@
-// Written by scripts/package for this build; the repository copy says "unknown".
-enum BuildInfo { static let commit = "bdd63cb" }
+// scripts/package writes the packaged build's commit here and puts this file back afterwards
+// (it replaces the whole file); every other build says "unknown".
+enum BuildInfo { static let commit = "unknown" }
