@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "WaymarkMarkdownTests", dependencies: ["WaymarkMarkdown"]),
         .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent"]),
         .testTarget(name: "WaymarkDataTests", dependencies: ["WaymarkData"]),
-        .testTarget(name: "WaymarkSearchTests", dependencies: ["WaymarkSearch"]),
+        .testTarget(name: "WaymarkSearchTests", dependencies: ["WaymarkSearch"], exclude: ["Fixtures"]),
         .testTarget(
             name: "WaymarkCheckTests",
             dependencies: ["WaymarkCheck", "WaymarkSite", "WaymarkCLI", "waymark",

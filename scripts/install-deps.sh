@@ -2,7 +2,8 @@
 # Installs the Debian packages Waymark needs, only when something is missing.
 #   install-deps.sh build     libcmark-dev and pkg-config (to compile Waymark)
 #   install-deps.sh browser   also Chromium, its driver, a Java runtime (Nu checker), poppler-utils,
-#                             nginx and Apache (the host-configuration tests serve the site with both)
+#                             nginx and Apache (the host-configuration tests serve the site with both),
+#                             node when there is none (checks the browser's search code against Swift's)
 #   install-deps.sh package   libcmark-dev, pkg-config and what scripts/package uses (dpkg-dev, binutils)
 set -euo pipefail
 want=(libcmark-dev pkg-config)
@@ -11,6 +12,7 @@ if [[ "${1:-build}" == package ]]; then
 fi
 if [[ "${1:-build}" == browser ]]; then
   want+=(chromium chromium-driver default-jre-headless poppler-utils nginx-light apache2)
+  command -v node >/dev/null || want+=(nodejs)
 fi
 missing=()
 for package in "${want[@]}"; do
