@@ -293,7 +293,8 @@
       fixes.forEach((fix, i) => {
         if (!takesCorrection(typed[i].forms, fix)) return;
         const to = fix.term;
-        corrections.push({ start: words[i].start, end: words[i].end, from: words[i].key, to });
+        const article = words[i].folded.slice(0, words[i].folded.length - words[i].key.length);
+        corrections.push({ start: words[i].start, end: words[i].end, from: words[i].key, to, article });
         words[i] = queryWord({ exact: to, folded: to, start: words[i].start, end: words[i].end }, i === words.length - 1);
         factors[i] = CORRECTION_FACTOR;
       });
@@ -424,8 +425,9 @@
     };
   }
 
-  /* search(query, {exact}) → {total, results, corrections: [{start, end, from, to}]}: where in
-     the query a word was corrected, and to which indexed word (folded). */
+  /* search(query, {exact}) → {total, results, corrections: [{start, end, from, to, article}]}:
+     where in the query a word was corrected, to which indexed word (folded), and the Arabic
+     article typed before it, if any. */
   async function search(query, options) {
     const m = await meta();
     const { words, ranked, corrections } = await rank(query, !!(options && options.exact));
@@ -505,8 +507,9 @@
     const marked = loaded.flatMap((r) => r.parts.filter(([, isMark]) => isMark).map(([s]) => s));
     let out = query;
     for (const c of [...corrections].sort((a, b) => b.start - a.start)) {
-      const written = marked.find((s) => tokens(s).length === 1 && key(fold(s)) === c.to);
-      out = out.slice(0, c.start) + (written ? written.toLowerCase() : c.to) + out.slice(c.end);
+      const want = c.article + c.to; // an Arabic article typed stays: "الاسغتلال" → "الاستغلال"
+      const written = marked.find((s) => tokens(s).length === 1 && fold(s) === want);
+      out = out.slice(0, c.start) + (written ? written.toLowerCase() : want) + out.slice(c.end);
     }
     return out;
   }
