@@ -72,6 +72,9 @@ public struct SiteConfig: Sendable {
     /// The theme folder layered over the built-in theme, relative to the folder Waymark runs
     /// in; `--theme` overrides it.
     public var theme: String? = nil
+    /// Words and phrases that mean the same to the site's visitors, per language (`search:
+    /// synonyms:`): each group lists two or more, as written; a query with one finds the others.
+    public var searchSynonyms: [LanguageTag: [[String]]] = [:]
 
     /// The path part of the base URL (`/` or `/partnership/`), which every site URL starts with.
     public var basePath: String {
@@ -150,7 +153,7 @@ public enum SiteConfigLoader {
         let helpContacts = fields.strings("help_contacts", diagnostics: &diagnostics) ?? []
         let reportPage = fields.string("report_page", diagnostics: &diagnostics)
         let areas = fields.strings("areas", diagnostics: &diagnostics) ?? []
-        let search = fields.bool("search", diagnostics: &diagnostics) ?? true
+        let (search, synonyms) = readSearch(fields, languages: languages, reader: reader, diagnostics: &diagnostics)
         let checks = CheckSettings.read(fields, allowsReason: false, diagnostics: &diagnostics)
         let theme = fields.string("theme", diagnostics: &diagnostics)
         let security = SecuritySettings.read(fields, diagnostics: &diagnostics)
@@ -163,7 +166,65 @@ public enum SiteConfigLoader {
             search: search, checks: checks, security: security,
             locations: ["help_contacts": fields.location("help_contacts"), "report_page": fields.location("report_page"),
                         "theme": fields.location("theme")],
-            theme: theme))
+            theme: theme, searchSynonyms: synonyms))
+    }
+
+    /// `search: false`, `search: true`, or `search:` with settings (which turns it on):
+    ///
+    ///     search:
+    ///       synonyms:
+    ///         en: [[NRM, National Referral Mechanism], [MSEH, helpline]]
+    private static func readSearch(_ fields: YAMLMapping, languages: [SiteLanguage], reader: YAMLReader,
+                                   diagnostics: inout Diagnostics) -> (Bool, [LanguageTag: [[String]]]) {
+        guard let node = fields.node("search"), node.mapping != nil else {
+            return (fields.bool("search", diagnostics: &diagnostics) ?? true, [:])
+        }
+        let settings = reader.mapping(node, known: ["synonyms"], what: "search setting", diagnostics: &diagnostics)
+        guard let synonymsNode = settings.node("synonyms") else { return (true, [:]) }
+        guard let perLanguage = synonymsNode.mapping else {
+            diagnostics.append(.error(reader.location(of: synonymsNode), "'synonyms' should list groups of words per language, like 'en: [[NRM, National Referral Mechanism]]'"))
+            return (true, [:])
+        }
+        var result: [LanguageTag: [[String]]] = [:]
+        for (key, value) in perLanguage {
+            let code = key.scalar?.string ?? ""
+            guard let language = languages.first(where: { $0.tag == LanguageTag(code) }) else {
+                let help = Suggestion.closest(to: code, in: languages.map(\.tag.code)).map { "did you mean '\($0)'?" }
+                    ?? "use one of the site's languages: \(languages.map(\.tag.code).joined(separator: ", "))"
+                diagnostics.append(.error(reader.location(of: key), "the synonyms are for '\(code)', which is not one of the site's languages", help: help))
+                continue
+            }
+            result[language.tag, default: []] += readSynonymGroups(value, code: code, reader: reader, diagnostics: &diagnostics)
+        }
+        return (true, result)
+    }
+
+    /// One language's groups: a list of lists of two or more different words or phrases.
+    private static func readSynonymGroups(_ node: Node, code: String, reader: YAMLReader, diagnostics: inout Diagnostics) -> [[String]] {
+        let example = "like [[NRM, National Referral Mechanism], [MSEH, helpline]]"
+        guard let groups = node.sequence else {
+            diagnostics.append(.error(reader.location(of: node), "the synonyms for '\(code)' should be a list of groups, \(example)"))
+            return []
+        }
+        var result: [[String]] = []
+        for group in groups {
+            guard let items = group.sequence, items.allSatisfy({ $0.scalar != nil }) else {
+                diagnostics.append(.error(reader.location(of: group), "each group of synonyms for '\(code)' should be a list of words or phrases that mean the same, \(example)"))
+                continue
+            }
+            let words = items.map { $0.scalar!.string.trimmingCharacters(in: .whitespaces) }
+            if let empty = items.first(where: { $0.scalar!.string.allSatisfy { !$0.isLetter && !$0.isNumber } }) {
+                diagnostics.append(.error(reader.location(of: empty), "a synonym for '\(code)' has no letters or digits to search for"))
+                continue
+            }
+            let folded = words.map { $0.lowercased() }
+            if Set(folded).count < 2 {
+                diagnostics.append(.error(reader.location(of: group), "a group of synonyms for '\(code)' needs at least two different words or phrases, has \(words.map { "'\($0)'" }.joined(separator: ", "))"))
+                continue
+            }
+            result.append(words)
+        }
+        return result
     }
 
     /// `default_language` must be given and be one of `languages`: guessing it would put the

@@ -144,46 +144,125 @@ public struct SearchIndex: Sendable {
     }
 
     /// Documents matching every word of `query` (the last word also as a prefix), best first; when
-    /// no document has every word, those with the most of them.
-    public func search(_ query: String, limit: Int = 10) -> [Result] {
-        let tokens = SearchTokenizer.tokens(query)
-        let words = tokens.enumerated().map { QueryWord($1, isLast: $0 == tokens.count - 1) }
+    /// no document has every word, those with the most of them. A word that matches nothing is
+    /// replaced by its ``SearchSpelling`` correction unless `exact`; a word or phrase of one of
+    /// `synonyms`' groups also finds the group's others.
+    public func search(_ query: String, limit: Int = 10, synonyms: [[String]] = [], exact: Bool = false) -> [Result] {
+        let plan = self.plan(query, synonyms: synonyms, exact: exact)
         var scores: [Int: Double] = [:]
-        var wordsMatched: [Int: Int] = [:]
-        for word in words {
-            var terms = postings[word.key] != nil ? [word.key] : []
-            if word.prefix != nil { terms += postings.keys.filter { $0 != word.key && word.matches($0) }.sorted() }
-            // A word counts once per document: by its best-scoring form, not the sum of its forms.
-            var matched: [Int: Double] = [:]
-            // Every form is as rare as the word typed (or, while typing, its commonest completion):
-            // a rare form must not outrank the word itself.
-            let ceiling = SearchIndex.idf(documentFrequency: postings[word.key]?.count ?? terms.map { postings[$0]!.count }.max() ?? 0,
-                                          documents: fragments.count)
-            for term in terms {
-                let list = postings[term]!
-                let own = SearchIndex.idf(documentFrequency: list.count, documents: fragments.count)
-                // A whole-word match counts more than another form or a completion.
-                let idf = term == word.key ? own : min(own, ceiling)
-                let completion = term == word.key ? 1.0 : SearchIndex.prefixFactor
-                for posting in list {
-                    let score = idf * Double(posting.weight) / Double(SearchIndex.maxWeight) * completion
-                    matched[posting.document] = max(matched[posting.document] ?? 0, score)
+        var unitsMatched: [Int: Int] = [:]
+        for unit in plan.units {
+            // A unit counts once per document, by its best alternative the document has every word of.
+            var best: [Int: Double] = [:]
+            for alternative in unit {
+                var total: [Int: Double] = [:], count: [Int: Int] = [:]
+                for (word, factor) in alternative {
+                    for (doc, score) in wordScores(word) {
+                        total[doc, default: 0] += score * factor
+                        count[doc, default: 0] += 1
+                    }
+                    if factor == 1, word.token.exact != word.token.folded, let list = exactPostings[word.token.exact] {
+                        for posting in list { scores[posting.document, default: 0] += SearchIndex.exactBonus * Double(posting.weight) / Double(SearchIndex.maxWeight) }
+                    }
                 }
+                for (doc, score) in total where count[doc] == alternative.count { best[doc] = max(best[doc] ?? 0, score) }
             }
-            if word.token.exact != word.token.folded, let list = exactPostings[word.token.exact] {
-                for posting in list { scores[posting.document, default: 0] += SearchIndex.exactBonus * Double(posting.weight) / Double(SearchIndex.maxWeight) }
-            }
-            for (doc, score) in matched {
+            for (doc, score) in best {
                 scores[doc, default: 0] += score
-                wordsMatched[doc, default: 0] += 1
+                unitsMatched[doc, default: 0] += 1
             }
         }
-        let most = wordsMatched.values.max() ?? 0
-        return wordsMatched.filter { $0.value == most }.keys.map { doc in
-            Result(document: doc, section: doc < documents.count ? bestSection(of: documents[doc], for: words) : 0, score: scores[doc]!)
+        let words = plan.units.flatMap { $0.flatMap { $0.map(\.word) } }
+        let most = unitsMatched.values.max() ?? 0
+        return unitsMatched.filter { $0.value == most }.keys.map { doc in
+            Result(document: doc, section: doc < documents.count ? bestSection(of: documents[doc], for: words) : 0, score: scores[doc] ?? 0)
         }
         .sorted { ($0.score, -$0.document) > ($1.score, -$1.document) }
         .prefix(limit).map { $0 }
+    }
+
+    /// The corrections ``search(_:limit:synonyms:exact:)`` makes to `query`: typed key → correction.
+    public func corrections(_ query: String, synonyms: [[String]] = []) -> [String: String] {
+        plan(query, synonyms: synonyms, exact: false).corrections
+    }
+
+    /// A word's score in each document it matches: its best form's IDF times weight.
+    func wordScores(_ word: QueryWord) -> [Int: Double] {
+        var terms = postings[word.key] != nil ? [word.key] : []
+        if word.prefix != nil { terms += postings.keys.filter { $0 != word.key && word.matches($0) }.sorted() }
+        // A word counts once per document: by its best-scoring form, not the sum of its forms.
+        var matched: [Int: Double] = [:]
+        // Every form is as rare as the word typed (or, while typing, its commonest completion):
+        // a rare form must not outrank the word itself.
+        let ceiling = SearchIndex.idf(documentFrequency: postings[word.key]?.count ?? terms.map { postings[$0]!.count }.max() ?? 0,
+                                      documents: fragments.count)
+        for term in terms {
+            let list = postings[term]!
+            let own = SearchIndex.idf(documentFrequency: list.count, documents: fragments.count)
+            // A whole-word match counts more than another form or a completion.
+            let idf = term == word.key ? own : min(own, ceiling)
+            let completion = term == word.key ? 1.0 : SearchIndex.prefixFactor
+            for posting in list {
+                let score = idf * Double(posting.weight) / Double(SearchIndex.maxWeight) * completion
+                matched[posting.document] = max(matched[posting.document] ?? 0, score)
+            }
+        }
+        return matched
+    }
+
+    /// A query as it is scored: units, each a list of alternatives (the words typed, or a synonym
+    /// of them), each a list of words with the factor their scores count by.
+    struct Plan {
+        var units: [[[(word: QueryWord, factor: Double)]]]
+        var corrections: [String: String]
+    }
+
+    /// How much a corrected word counts: less than a shared-start match of a word typed right.
+    static let correctionFactor = 0.25
+    /// How much a synonym's match counts against the words typed.
+    static let synonymFactor = 0.8
+
+    func plan(_ query: String, synonyms: [[String]], exact: Bool) -> Plan {
+        let tokens = SearchTokenizer.tokens(query)
+        var words = tokens.enumerated().map { QueryWord($1, isLast: $0 == tokens.count - 1) }
+        var factors = [Double](repeating: 1, count: words.count)
+        let groups = synonyms.map { group in group.map { SearchTokenizer.tokens($0).map { QueryWord($0, isLast: false) } } }
+        var corrections: [String: String] = [:]
+        if !exact {
+            let covered = SearchSynonyms.spans(words.map(\.key), groups: groups.map { $0.map { $0.map(\.key) } }).flatMap { Array($0.range) }
+            lazy var vocabulary = postings.map { (term: $0.key, frequencyClass: SearchSpelling.frequencyClass($0.value.count)) }
+            for (i, word) in words.enumerated() where !covered.contains(i) {
+                // Not when the index has the word or words starting with it (it may be a word
+                // still being typed); otherwise when nothing matches it, or the correction is
+                // commoner than every other form sharing its start ("helpine" is "helpline",
+                // not "helping").
+                let forms = postings.keys.filter(word.matches)
+                if forms.contains(where: { $0.hasPrefix(word.key) }) { continue }
+                guard let corrected = SearchSpelling.correction(of: word.key, among: vocabulary) else { continue }
+                let correctedClass = SearchSpelling.frequencyClass(postings[corrected]!.count)
+                if forms.contains(where: { SearchSpelling.frequencyClass(postings[$0]!.count) >= correctedClass }) { continue }
+                corrections[word.key] = corrected
+                words[i] = QueryWord(SearchToken(exact: corrected, folded: corrected, position: word.token.position), isLast: i == words.count - 1)
+                factors[i] = SearchIndex.correctionFactor
+            }
+        }
+        let spans = SearchSynonyms.spans(words.map(\.key), groups: groups.map { $0.map { $0.map(\.key) } })
+        var units: [[[(word: QueryWord, factor: Double)]]] = []
+        var i = 0
+        while i < words.count {
+            if let span = spans.first(where: { $0.range.lowerBound == i }) {
+                var alternatives = [span.range.map { (word: words[$0], factor: factors[$0]) }]
+                for (n, member) in groups[span.group].enumerated() where n != span.member {
+                    alternatives.append(member.map { (word: $0, factor: SearchIndex.synonymFactor) })
+                }
+                units.append(alternatives)
+                i = span.range.upperBound
+            } else {
+                units.append([[(words[i], factors[i])]])
+                i += 1
+            }
+        }
+        return Plan(units: units, corrections: corrections)
     }
 
     static let prefixFactor = 0.5, exactBonus = 0.25

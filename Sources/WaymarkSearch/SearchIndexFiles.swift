@@ -10,14 +10,18 @@ public struct SearchIndexFile: Sendable, Hashable {
 /// entry point sits in a folder named by the content hash of everything in it, so hosts can cache
 /// it forever, and the entry point needs only those two names:
 ///
-/// - `meta.json` — the entry point, small and fetched fresh: the number of documents, the two
-///   folders' hashes (`t`, `f`), and where each term shard starts (`k`);
+/// - `meta.json` — the entry point, small and fetched fresh: the number of documents, the
+///   folders' hashes (`t`, `f`, `w`), where each term shard starts (`k`), how many term shards a
+///   vocabulary file covers (`g`), and the language's synonyms, folded (`y`);
 /// - `t.<hash>/<n>.json` — term shards: the terms, in order, cut into runs of about
 ///   `maxShardBytes`, each term with its postings flattened as
 ///   `[document, weight, document − previous document, weight, …]` (exact forms under `=form`,
 ///   beside their folded form). The meta file gives each shard's first term cut to the shortest
 ///   prefix that still sorts after the shard before, so a word's shard is the last one starting
 ///   at or before it, and the words a prefix completes to sit in consecutive shards;
+/// - `v.<hash>/<n>.json` — only when there is more than one term shard: the vocabulary, every
+///   folded term without postings, front-coded, term shards `n·g` to `n·g + g − 1` in file `n`
+///   (`meta.json` gives `w` and `g`), fetched only to correct a word that matches nothing;
 /// - `f.<hash>/<n>.json` — document `n`'s address, title and sections, for showing a result with
 ///   its best heading and an excerpt. A result costs one request, made as soon as it is ranked.
 ///
@@ -42,7 +46,8 @@ public enum SearchIndexFiles {
     /// to ``fragmentFolder(_:)``). `maxShardBytes` bounds a term shard unless one term alone is
     /// bigger. A small site's terms, up to `singleShardBytes` in all, go in one shard: a visitor's
     /// first query then fetches every word at once (a few kilobytes compressed) and later ones none.
-    public static func make(_ index: SearchIndex, maxShardBytes: Int = 16_000, singleShardBytes: Int = 64_000) -> [SearchIndexFile] {
+    public static func make(_ index: SearchIndex, maxShardBytes: Int = 16_000, singleShardBytes: Int = 64_000,
+                            vocabularyBytes: Int = 12_000, synonyms: [[String]] = []) -> [SearchIndexFile] {
         var entries: [(key: String, term: String, json: String)] = []
         for (term, list) in index.postings { entries.append((term, term, entry(term, list))) }
         for (form, list) in index.exactPostings { entries.append((SearchTokenizer.fold(form), "=" + form, entry("=" + form, list))) }
@@ -52,7 +57,8 @@ public enum SearchIndexFiles {
         var starts: [String] = []
         let sizes = entries.map { ($0.key, $0.json.utf8.count) }
         let total = sizes.reduce(0) { $0 + $1.1 + 1 }
-        for run in shardRuns(sizes, maxBytes: total <= singleShardBytes ? total + 2 : maxShardBytes) {
+        let runs = shardRuns(sizes, maxBytes: total <= singleShardBytes ? total + 2 : maxShardBytes)
+        for run in runs {
             shards.append("{" + entries[run].map(\.json).joined(separator: ",") + "}")
             let previous = run.lowerBound > 0 ? entries[run.lowerBound - 1].key : nil
             starts.append(previous.map { shortestPrefix(of: entries[run.lowerBound].key, after: $0) } ?? "")
@@ -60,13 +66,61 @@ public enum SearchIndexFiles {
         let shardHash = hashed(shards.map(hashed).joined(separator: ","))
         let fragments = fragmentFolder(index)
         var files = shards.enumerated().map { SearchIndexFile(path: "t.\(shardHash)/\($0.offset).json", contents: $0.element) }
+        // A site with one shard gives the browser every term with its first query; a larger one
+        // gets a terms-only vocabulary for corrections, fetched only when a word matches nothing.
+        var vocabularyMeta = ""
+        if runs.count > 1 {
+            let termRuns = runs.map { run in entries[run].filter { !$0.term.hasPrefix("=") }.map(\.term) }
+            let vocabulary = self.vocabulary(termRuns, index: index, targetBytes: vocabularyBytes)
+            let vocabularyHash = hashed(vocabulary.shards.map(hashed).joined(separator: ","))
+            files += vocabulary.shards.enumerated().map { SearchIndexFile(path: "v.\(vocabularyHash)/\($0.offset).json", contents: $0.element) }
+            vocabularyMeta = ",\"w\":" + JSON.string(vocabularyHash) + ",\"g\":\(vocabulary.group)"
+        }
         for (number, fragment) in index.fragments.enumerated() {
             if let json = fragment.json { files.append(SearchIndexFile(path: "\(fragments)/\(number).json", contents: json)) }
         }
-        let meta = "{\"v\":4,\"n\":\(index.fragments.count),\"t\":" + JSON.string(shardHash)
+        let groups = SearchSynonyms.folded(synonyms)
+        let synonymMeta = groups.isEmpty ? "" : ",\"y\":[" + groups.map { "[" + $0.map(JSON.string).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+        let meta = "{\"v\":5,\"n\":\(index.fragments.count),\"t\":" + JSON.string(shardHash)
             + ",\"f\":" + JSON.string(String(fragments.dropFirst(2)))
-            + ",\"k\":[" + starts.map(JSON.string).joined(separator: ",") + "]}"
+            + ",\"k\":[" + starts.map(JSON.string).joined(separator: ",") + "]" + vocabularyMeta + synonymMeta + "}"
         return [SearchIndexFile(path: metaName, contents: meta)] + files
+    }
+
+    /// The vocabulary's files: the folded terms of `group` consecutive term shards each (so a
+    /// vocabulary shard's range is known from the term shards' starts, and `meta.json` needs only
+    /// the group size), about `targetBytes` a file. Each file is one JSON string of entries joined
+    /// by commas, each entry its term's ``SearchSpelling/frequencyClass(_:)`` and how many UTF-16
+    /// units it shares with the term before, as base-36 digits, then the rest of the term:
+    /// `"20signs,17ificant"` is "signs" (class 2) and "significant" (class 1).
+    static func vocabulary(_ termRuns: [[String]], index: SearchIndex, targetBytes: Int) -> (group: Int, shards: [String]) {
+        let bytes = termRuns.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count + 3 } } / 2  // about half is shared starts
+        let group = max(1, Int((Double(targetBytes) * Double(termRuns.count) / Double(max(1, bytes))).rounded()))
+        let shards = stride(from: 0, to: termRuns.count, by: group).map { first in
+            frontCoded(termRuns[first..<min(termRuns.count, first + group)].joined(), index: index)
+        }
+        return (group, shards)
+    }
+
+    /// One vocabulary file's JSON (see ``vocabulary(_:index:targetBytes:)``).
+    static func frontCoded(_ terms: some Sequence<String>, index: SearchIndex) -> String {
+        let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz")
+        var previous: [Unicode.Scalar] = []
+        var entries: [String] = []
+        for term in terms {
+            let scalars = Array(term.unicodeScalars)
+            var shared = 0, sharedUnits = 0
+            // Whole scalars only, so no entry starts inside a surrogate pair.
+            while shared < min(scalars.count, previous.count), scalars[shared] == previous[shared],
+                  sharedUnits + scalars[shared].utf16.count <= 35 {
+                sharedUnits += scalars[shared].utf16.count
+                shared += 1
+            }
+            previous = scalars
+            let frequency = SearchSpelling.frequencyClass(index.postings[term]?.count ?? 0)
+            entries.append(String(digits[frequency]) + String(digits[sharedUnits]) + String(String.UnicodeScalarView(scalars[shared...])))
+        }
+        return JSON.string(entries.joined(separator: ","))
     }
 
     public static func hashed(_ json: String) -> String { ContentHash.hex(json.utf8, length: hashLength) }

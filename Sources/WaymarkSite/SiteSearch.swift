@@ -108,7 +108,7 @@ struct SiteSearch: Sendable {
             let index = builder.finish()
             let folder = SiteSearch.indexFolder(language)
             return (folder, folder + SearchIndexFiles.fragmentFolder(index),
-                    SearchIndexFiles.make(index).map { RenderedFile(path: folder + $0.path, text: $0.contents) })
+                    SearchIndexFiles.make(index, synonyms: site.config.searchSynonyms[language.tag] ?? []).map { RenderedFile(path: folder + $0.path, text: $0.contents) })
         }
         for language in made {
             try output.rename(language.folder + SearchIndexFiles.pendingFragmentFolder, to: language.fragments)

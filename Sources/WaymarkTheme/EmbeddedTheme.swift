@@ -712,7 +712,8 @@ a:focus-visible { outline: 3px solid transparent; }
 .search-input:focus,
 .site-search-button:focus,
 .search-button:focus,
-.search-more:focus {
+.search-more:focus,
+.search-exact:focus {
   outline: 3px solid var(--focus);
   outline-offset: 0;
   box-shadow: inset 0 0 0 2px var(--focus-text);
@@ -869,6 +870,19 @@ a:focus-visible { outline: 3px solid transparent; }
 }
 .search-nojs p { margin: 0; }
 .search-status { font-weight: 700; min-block-size: 1.5em; }
+/* "Search for … as typed" after a correction: a button that reads like a link. */
+.search-corrected { margin-block: 0 1rem; }
+.search-exact {
+  min-block-size: 2.75rem;
+  padding: 0;
+  border: 0;
+  background: none;
+  color: var(--link);
+  font: inherit;
+  text-decoration: underline;
+  text-underline-offset: 0.15em;
+  cursor: pointer;
+}
 .search-result-title { font-size: 1.25rem; margin-block: 0 0.25rem; }
 .search-result-section { margin-block: 0 0.25rem; color: var(--text-secondary); font-weight: 700; font-size: 1rem; }
 .search-result-excerpt { margin: 0; }
@@ -1022,64 +1036,242 @@ a:focus-visible { outline: 3px solid transparent; }
     return shards;
   }
 
-  /* The query's words, each with its index key, the start other forms share, and whether a
-     term (or a text's word, by its key) is the word or another form of it. (SearchIndex.QueryWord) */
+  /* A query word: its index key, the start other forms share, and whether a term (or a text's
+     word, by its key) is the word or another form of it. (SearchIndex.QueryWord) */
+  function queryWord(w, isLast) {
+    const k = key(w.folded);
+    const prefix = matchPrefix(k, isLast);
+    return { ...w, key: k, prefix, matches: (term) => term === k || (prefix !== null && term.startsWith(prefix)) };
+  }
+
   function queryWords(query) {
     const words = tokens(query);
-    return words.map((w, i) => {
-      const k = key(w.folded);
-      const prefix = matchPrefix(k, i === words.length - 1);
-      return { ...w, key: k, prefix, matches: (term) => term === k || (prefix !== null && term.startsWith(prefix)) };
-    });
+    return words.map((w, i) => queryWord(w, i === words.length - 1));
   }
 
   const shard = (m, n) => get("t." + m.t + "/" + n + ".json");
 
+  /* A word's forms in the index: [term, postings] for every term it matches, and the postings of
+     the exact form typed, if the site writes the word in more than one way. */
+  async function lookup(m, word) {
+    const wanted = await Promise.all(shardsFor(m, word).map((n) => shard(m, n)));
+    const forms = [];
+    let exact = null;
+    for (const terms of wanted) {
+      for (const term in terms) if (word.matches(term)) forms.push([term, terms[term]]);
+      if (word.exact !== word.folded && terms["=" + word.exact]) exact = terms["=" + word.exact];
+    }
+    return { forms, exact };
+  }
+
+  /* ---- Typo tolerance (keep in step with SearchSpelling.swift) ---------- */
+
+  /* Fewest insertions, deletions, changes or swaps of neighbours turning a into b (arrays of
+     letters), or -1 when more than limit: optimal string alignment. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return -1;
+    if (!a.length || !b.length) return Math.max(a.length, b.length);
+    let before = new Array(b.length + 1).fill(0), previous = [...Array(b.length + 1).keys()], current = new Array(b.length + 1).fill(0);
+    for (let i = 1; i <= a.length; i++) {
+      current[0] = i;
+      let rowMin = i;
+      for (let j = 1; j <= b.length; j++) {
+        let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+        current[j] = d;
+        if (d < rowMin) rowMin = d;
+      }
+      if (rowMin > limit) return -1;
+      [before, previous, current] = [previous, current, before];
+    }
+    return previous[b.length] <= limit ? previous[b.length] : -1;
+  }
+
+  /* Words of three letters or more, without digits or unspaced scripts, are corrected: by one
+     edit, two from eight letters. */
+  const NOT_CORRECTED = new RegExp("[\\p{N}" + UNSPACED + "]", "u");
+  const correctable = (k) => Array.from(k).length >= 3 && !NOT_CORRECTED.test(k);
+  const frequencyClass = (df) => (df > 1 ? Math.min(35, 31 - Math.clz32(df)) : 0);
+
+  /* A correction starts with the word's first letter, its first two swapped, or its second and
+     third (an extra letter typed first): a large site's vocabulary is fetched for these only. */
+  function candidateStarts(k) {
+    const s = Array.from(k);
+    if (s.length < 3) return s.slice(0, 1);
+    const starts = [s[0]];
+    for (const start of [s[1] + s[0], s[1] + s[2]]) if (!start.startsWith(s[0]) && !starts.includes(start)) starts.push(start);
+    return starts;
+  }
+
+  /* The vocabulary file n: "<class><shared><rest>,…", front-coded, classes and lengths in base 36. */
+  const vocabularies = new Map();
+  function vocabulary(m, n) {
+    const path = "v." + m.w + "/" + n + ".json";
+    if (!vocabularies.has(path)) {
+      vocabularies.set(path, get(path).then((text) => {
+        let previous = "";
+        return text.split(",").map((entry) => {
+          previous = previous.slice(0, parseInt(entry[1], 36)) + entry.slice(2);
+          return [previous, parseInt(entry[0], 36)];
+        });
+      }));
+    }
+    return vocabularies.get(path);
+  }
+
+  /* The term shards that may hold words starting with `start`. */
+  function shardRange(m, start) {
+    const out = [];
+    for (let n = shardFor(m, start); n < m.starts.length; n++) {
+      if (out.length && !m.starts[n].startsWith(start)) break;
+      out.push(n);
+    }
+    return out;
+  }
+
+  /* The closest word of this language to `k`: fewest edits, then commonest, then first in order.
+     A small site's single shard already holds every term; a larger one fetches the vocabulary
+     files covering the starts a correction may have. */
+  async function correction(m, k) {
+    if (!correctable(k)) return null;
+    const starts = candidateStarts(k);
+    let terms;
+    if (m.w) {
+      const files = new Set(starts.flatMap((start) => shardRange(m, start).map((n) => Math.floor(n / m.g))));
+      terms = (await Promise.all([...files].map((n) => vocabulary(m, n)))).flat();
+    } else {
+      const all = await shard(m, 0);
+      terms = Object.keys(all).filter((t) => t[0] !== "=").map((t) => [t, frequencyClass(all[t].length / 2)]);
+    }
+    const typed = Array.from(k), limit = Array.from(k).length >= 8 ? 2 : 1;
+    let best = null;
+    for (const [term, cls] of terms) {
+      if (term === k || !starts.some((start) => term.startsWith(start)) || !correctable(term)) continue;
+      const d = distance(typed, Array.from(term), limit);
+      if (d < 0) continue;
+      if (best && (d > best[0] || (d === best[0] && (cls < best[1] || (cls === best[1] && !(term < best[2])))))) continue;
+      best = [d, cls, term];
+    }
+    return best && { term: best[2], frequencyClass: best[1] };
+  }
+
+  /* Whether a word is corrected, given its forms in the index: not when the index has it, or
+     words starting with it (it may be a word still being typed); otherwise when nothing matches
+     it, or the correction is commoner than every other form sharing its start ("helpine" is
+     "helpline", not "helping"). (SearchIndex.plan) */
+  function needsCorrection(word, forms) {
+    return !forms.some(([term]) => term.startsWith(word.key));
+  }
+  function takesCorrection(forms, fix) {
+    return !!fix && forms.every(([, list]) => frequencyClass(list.length / 2) < fix.frequencyClass);
+  }
+
+  /* ---- Synonyms (SearchSynonyms.swift) ---------------------------------- */
+
+  /* Where the site's synonyms occur in the query's keys: left to right, the longest at each place. */
+  function synonymSpans(keys, groups) {
+    const spans = [];
+    for (let i = 0; i < keys.length;) {
+      let best = null;
+      groups.forEach((group, g) => group.forEach((member, n) => {
+        if (member.length && i + member.length <= keys.length && member.every((w, j) => w.key === keys[i + j])
+            && member.length > (best ? best.length : 0)) best = { at: i, length: member.length, group: g, member: n };
+      }));
+      if (best) spans.push(best);
+      i += best ? best.length : 1;
+    }
+    return spans;
+  }
+
+  const CORRECTION_FACTOR = 0.25, SYNONYM_FACTOR = 0.8;
+
   /* Documents with every word (the last also as the start of a word), or failing that the
-     most words, best first: BM25 weights from the index times IDF. (SearchIndex.search) */
-  async function rank(query) {
+     most words, best first: BM25 weights from the index times IDF. A word that matches nothing
+     is replaced by its correction (unless `exact`), scored lower; a synonym the site declares
+     finds pages with its other words or phrases. (SearchIndex.search) */
+  async function rank(query, exact) {
     const m = await meta();
-    const words = queryWords(query);
-    if (!words.length || !m.starts.length) return { words, ranked: [] };
-    const wanted = await Promise.all(words.map((w) => Promise.all(shardsFor(m, w).map((n) => shard(m, n)))));
+    let words = queryWords(query);
+    const corrections = [];
+    if (!words.length || !m.starts.length) return { words, ranked: [], corrections };
+    const groups = (m.y || []).map((group) => group.map((member) => tokens(member).map((t) => queryWord(t, false))));
+    const found = (ws) => Promise.all(ws.map((w) => lookup(m, w)));
+    const synonymWords = (spans) => spans.flatMap((s) => groups[s.group].flat());
+    let spans = synonymSpans(words.map((w) => w.key), groups);
+    let [typed] = await Promise.all([found(words), found(synonymWords(spans))]);
+    const factors = words.map(() => 1);
+    if (!exact) {
+      const covered = new Set(spans.flatMap((s) => Array.from({ length: s.length }, (_, j) => s.at + j)));
+      const fixes = await Promise.all(words.map((w, i) => (covered.has(i) || !needsCorrection(w, typed[i].forms) ? null : correction(m, w.key))));
+      fixes.forEach((fix, i) => {
+        if (!takesCorrection(typed[i].forms, fix)) return;
+        const to = fix.term;
+        const article = words[i].folded.slice(0, words[i].folded.length - words[i].key.length);
+        corrections.push({ start: words[i].start, end: words[i].end, from: words[i].key, to, article });
+        words[i] = queryWord({ exact: to, folded: to, start: words[i].start, end: words[i].end }, i === words.length - 1);
+        factors[i] = CORRECTION_FACTOR;
+      });
+      if (corrections.length) {
+        spans = synonymSpans(words.map((w) => w.key), groups);
+        typed = await found(words);
+      }
+    }
+    // Units: each a list of alternatives (the words typed, or a synonym), each [word, factor, forms].
+    const units = [];
+    for (let i = 0; i < words.length;) {
+      const span = spans.find((s) => s.at === i);
+      if (!span) { units.push([[[words[i], factors[i], typed[i]]]]); i++; continue; }
+      const alternatives = [words.slice(i, i + span.length).map((w, j) => [w, factors[i + j], typed[i + j]])];
+      for (const [n, member] of groups[span.group].entries()) {
+        if (n !== span.member) alternatives.push((await found(member)).map((f, j) => [member[j], SYNONYM_FACTOR, f]));
+      }
+      units.push(alternatives);
+      i += span.length;
+    }
     const idfOf = (list) => Math.log(1 + (m.n - list.length / 2 + 0.5) / (list.length / 2 + 0.5));
     const scores = new Map(), counts = new Map();
-    words.forEach((word, i) => {
-      const forms = [];
-      let exact = null;
-      for (const terms of wanted[i]) {
-        for (const term in terms) {
-          if (word.matches(term)) forms.push([term, terms[term]]);
+    for (const unit of units) {
+      // A unit counts once per page, by its best alternative the page has every word of.
+      const best = new Map();
+      for (const alternative of unit) {
+        const total = new Map(), count = new Map();
+        for (const [word, factor, { forms, exact: exactList }] of alternative) {
+          // Every form is as rare as the word typed (or, while typing, its commonest completion):
+          // a rare form must not outrank the word itself.
+          const own = forms.find(([term]) => term === word.key);
+          const ceiling = own ? idfOf(own[1]) : Math.min(...forms.map(([, list]) => idfOf(list)));
+          // A word counts once per page: by its best-scoring form, not the sum of all its forms.
+          const matched = new Map();
+          for (const [term, list] of forms) {
+            const idf = term === word.key ? idfOf(list) : Math.min(idfOf(list), ceiling) * PREFIX_FACTOR;
+            for (let j = 0, doc = 0; j < list.length; j += 2) {
+              doc += list[j];
+              matched.set(doc, Math.max(matched.get(doc) || 0, (idf * list[j + 1]) / MAX_WEIGHT));
+            }
+          }
+          for (const [doc, score] of matched) {
+            total.set(doc, (total.get(doc) || 0) + score * factor);
+            count.set(doc, (count.get(doc) || 0) + 1);
+          }
+          for (let j = 0, doc = 0; factor === 1 && exactList && j < exactList.length; j += 2) {
+            doc += exactList[j];
+            scores.set(doc, (scores.get(doc) || 0) + (EXACT_BONUS * exactList[j + 1]) / MAX_WEIGHT);
+          }
         }
-        if (word.exact !== word.folded && terms["=" + word.exact]) exact = terms["=" + word.exact];
-      }
-      // Every form is as rare as the word typed (or, while typing, its commonest completion):
-      // a rare form must not outrank the word itself.
-      const own = forms.find(([term]) => term === word.key);
-      const ceiling = own ? idfOf(own[1]) : Math.min(...forms.map(([, list]) => idfOf(list)));
-      // A word counts once per page: by its best-scoring form, not the sum of all its forms.
-      const matched = new Map();
-      for (const [term, list] of forms) {
-        const idf = term === word.key ? idfOf(list) : Math.min(idfOf(list), ceiling) * PREFIX_FACTOR;
-        for (let j = 0, doc = 0; j < list.length; j += 2) {
-          doc += list[j];
-          matched.set(doc, Math.max(matched.get(doc) || 0, (idf * list[j + 1]) / MAX_WEIGHT));
+        for (const [doc, score] of total) {
+          if (count.get(doc) === alternative.length) best.set(doc, Math.max(best.get(doc) || 0, score));
         }
       }
-      for (let j = 0, doc = 0; exact && j < exact.length; j += 2) {
-        doc += exact[j];
-        scores.set(doc, (scores.get(doc) || 0) + (EXACT_BONUS * exact[j + 1]) / MAX_WEIGHT);
-      }
-      for (const [doc, score] of matched) {
+      for (const [doc, score] of best) {
         scores.set(doc, (scores.get(doc) || 0) + score);
         counts.set(doc, (counts.get(doc) || 0) + 1);
       }
-    });
+    }
     let most = 0;
     for (const c of counts.values()) most = Math.max(most, c);
     const ranked = [...counts.keys()].filter((d) => counts.get(d) === most)
       .sort((a, b) => scores.get(b) - scores.get(a) || a - b);
-    return { words, ranked };
+    return { words: units.flat(2).map(([w]) => w), ranked, corrections };
   }
 
   /* ---- One result: its page, best section and excerpt ------------------ */
@@ -1146,13 +1338,16 @@ a:focus-visible { outline: 3px solid transparent; }
     };
   }
 
-  async function search(query) {
+  /* search(query, {exact}) → {total, results, corrections: [{start, end, from, to, article}]}:
+     where in the query a word was corrected, to which indexed word (folded), and the Arabic
+     article typed before it, if any. */
+  async function search(query, options) {
     const m = await meta();
-    const { words, ranked } = await rank(query);
-    return { total: ranked.length, results: ranked.map((doc) => ({ doc, load: () => load(m, doc, words) })) };
+    const { words, ranked, corrections } = await rank(query, !!(options && options.exact));
+    return { total: ranked.length, corrections, results: ranked.map((doc) => ({ doc, load: () => load(m, doc, words) })) };
   }
 
-  window.WaymarkSearch = { search, tokens, fold };
+  window.WaymarkSearch = { search, tokens, fold, distance };
 
   /* ---- The search page -------------------------------------------------- */
 
@@ -1162,6 +1357,8 @@ a:focus-visible { outline: 3px solid transparent; }
   const status = document.getElementById("waymark-search-status");
   const list = document.getElementById("waymark-search-results");
   const more = document.getElementById("waymark-search-more");
+  const corrected = document.getElementById("waymark-search-corrected");
+  const exactButton = document.getElementById("waymark-search-exact");
   const text = form.dataset;
   const plural = new Intl.PluralRules(lang);
   const PAGE = 10;
@@ -1217,37 +1414,70 @@ a:focus-visible { outline: 3px solid transparent; }
     more.hidden = shown >= current.total;
   }
 
-  async function run(query, announce) {
+  /* The query as searched, with each corrected word as the results write it ("helpline"), or
+     failing that as the index has it (folded). */
+  function correctedQuery(query, corrections, loaded) {
+    const marked = loaded.flatMap((r) => r.parts.filter(([, isMark]) => isMark).map(([s]) => s));
+    let out = query;
+    for (const c of [...corrections].sort((a, b) => b.start - a.start)) {
+      const want = c.article + c.to; // an Arabic article typed stays: "الاسغتلال" → "الاستغلال"
+      const written = marked.find((s) => tokens(s).length === 1 && fold(s) === want);
+      out = out.slice(0, c.start) + (written ? written.toLowerCase() : want) + out.slice(c.end);
+    }
+    return out;
+  }
+
+  async function run(query, announce, exact) {
     const mine = ++latest;
     query = query.trim();
     if (!query) {
       list.replaceChildren();
       more.hidden = true;
+      corrected.hidden = true;
       status.textContent = "";
       return;
     }
     try {
-      const found = await search(query);
+      const found = await search(query, { exact });
       const first = await Promise.all(found.results.slice(0, PAGE).map((r) => r.load()));
       if (mine !== latest) return; // a newer query has started
       current = found;
       shown = first.length;
       list.replaceChildren(...first.map(resultItem));
       more.hidden = shown >= found.total;
-      if (announce) status.textContent = countText(found.total, query);
+      corrected.hidden = !found.corrections.length;
+      if (found.corrections.length) {
+        const instead = correctedQuery(query, found.corrections, first);
+        exactButton.textContent = fill(text.exact, { query });
+        exactButton.dataset.query = query;
+        if (announce) status.textContent = fill(text.corrected, { query, corrected: instead }) + " " + countText(found.total, instead);
+      } else if (announce) {
+        status.textContent = countText(found.total, query);
+      }
     } catch (error) {
       if (mine !== latest) return;
       list.replaceChildren();
       more.hidden = true;
+      corrected.hidden = true;
       status.textContent = text.error;
     }
   }
 
-  function remember(query) {
+  function remember(query, exact) {
     const url = new URL(location.href);
     if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+    if (exact) url.searchParams.set("exact", "1"); else url.searchParams.delete("exact");
     history.replaceState(null, "", url);
   }
+
+  /* "Search for … as typed": the same words, uncorrected; focus goes back to the box, as the
+     button goes away. */
+  exactButton.addEventListener("click", () => {
+    const query = exactButton.dataset.query;
+    remember(query, true);
+    input.focus();
+    run(query, true, true);
+  });
 
   let timer = 0;
   input.addEventListener("input", () => {
@@ -1281,10 +1511,10 @@ a:focus-visible { outline: 3px solid transparent; }
     links[to].focus();
   });
 
-  const initial = new URLSearchParams(location.search).get("q");
+  const params = new URLSearchParams(location.search), initial = params.get("q");
   if (initial) {
     input.value = initial;
-    run(initial, true);
+    run(initial, true, params.get("exact") === "1");
   }
 })();
 
@@ -1870,6 +2100,8 @@ search_hint: "يبحث في الصفحات المكتوبة بالعربية. ت
 search_needs_js: "يحتاج البحث إلى JavaScript، وهي معطّلة أو لا تعمل في هذا المتصفح. جميع الصفحات مذكورة في القائمة الأبجدية."
 search_az_link: "جميع الصفحات بالترتيب الأبجدي"
 search_none: "لا توجد صفحات تطابق «{query}». تحقّق من الإملاء أو جرّب كلمات أقل."
+search_corrected: "لا توجد صفحات تطابق «{query}». تُعرض النتائج لـ«{corrected}»."
+search_exact: "ابحث عن «{query}» كما كُتبت تماماً"
 search_count_zero: "لا توجد نتائج لـ«{query}»"
 search_count_one: "نتيجة واحدة لـ«{query}»"
 search_count_two: "نتيجتان لـ«{query}»"
@@ -1995,7 +2227,7 @@ directory_az: A–Z
 directory_by_type: By type
 directory_none: No partners match these filters.
 
-# Search page, header search box and A–Z list. Keep {query}, {count} and {heading}:
+# Search page, header search box and A–Z list. Keep {query}, {corrected}, {count} and {heading}:
 # the script fills them in. search_count_<form> follows the plural forms of the
 # language (zero, one, two, few, many, other); "other" is used when one is missing.
 search_title: "Search"
@@ -2005,6 +2237,8 @@ search_hint: "Searches pages in English. Results appear as you type."
 search_needs_js: "Search needs JavaScript, which is turned off or not working in this browser. Every page is listed in the A to Z."
 search_az_link: "All pages from A to Z"
 search_none: "No pages match “{query}”. Check the spelling or try fewer words."
+search_corrected: "No pages match “{query}”. Showing results for “{corrected}”."
+search_exact: "Search for “{query}” as typed"
 search_count_one: "1 result for “{query}”"
 search_count_other: "{count} results for “{query}”"
 search_section: "Section: {heading}"
@@ -2135,6 +2369,8 @@ search_hint: "Ieško puslapių lietuvių kalba. Rezultatai rodomi jums rašant."
 search_needs_js: "Paieškai reikia „JavaScript“, kuris šioje naršyklėje išjungtas arba neveikia. Visi puslapiai yra sąraše nuo A iki Ž."
 search_az_link: "Visi puslapiai nuo A iki Ž"
 search_none: "Nė vienas puslapis neatitinka „{query}“. Patikrinkite rašybą arba įveskite mažiau žodžių."
+search_corrected: "Nė vienas puslapis neatitinka „{query}“. Rodomi rezultatai pagal „{corrected}“."
+search_exact: "Ieškoti „{query}“ tiksliai taip, kaip įvesta"
 search_count_one: "{count} rezultatas pagal „{query}“"
 search_count_few: "{count} rezultatai pagal „{query}“"
 search_count_many: "{count} rezultato pagal „{query}“"
@@ -2267,6 +2503,8 @@ search_hint: "Wyszukuje strony po polsku. Wyniki pojawiają się w trakcie pisan
 search_needs_js: "Wyszukiwanie wymaga JavaScriptu, który jest wyłączony lub nie działa w tej przeglądarce. Wszystkie strony są na liście od A do Z."
 search_az_link: "Wszystkie strony od A do Z"
 search_none: "Żadna strona nie pasuje do „{query}”. Sprawdź pisownię lub wpisz mniej słów."
+search_corrected: "Żadna strona nie pasuje do „{query}”. Pokazujemy wyniki dla „{corrected}”."
+search_exact: "Szukaj „{query}” dokładnie tak, jak wpisano"
 search_count_one: "1 wynik dla „{query}”"
 search_count_few: "{count} wyniki dla „{query}”"
 search_count_many: "{count} wyników dla „{query}”"
@@ -2400,6 +2638,8 @@ search_hint: "Caută pagini în limba română. Rezultatele apar pe măsură ce 
 search_needs_js: "Căutarea are nevoie de JavaScript, care este dezactivat sau nu funcționează în acest browser. Toate paginile sunt în lista de la A la Z."
 search_az_link: "Toate paginile de la A la Z"
 search_none: "Nicio pagină nu corespunde pentru „{query}”. Verificați ortografia sau încercați mai puține cuvinte."
+search_corrected: "Nicio pagină nu corespunde pentru „{query}”. Se afișează rezultatele pentru „{corrected}”."
+search_exact: "Căutați „{query}” exact așa cum a fost scris"
 search_count_one: "1 rezultat pentru „{query}”"
 search_count_few: "{count} rezultate pentru „{query}”"
 search_count_other: "{count} de rezultate pentru „{query}”"
@@ -2531,6 +2771,8 @@ search_hint: "Kërkon faqe në shqip. Rezultatet shfaqen ndërsa shkruani."
 search_needs_js: "Kërkimi ka nevojë për JavaScript, i cili është i fikur ose nuk punon në këtë shfletues. Të gjitha faqet janë në listën nga A te Zh."
 search_az_link: "Të gjitha faqet nga A te Zh"
 search_none: "Asnjë faqe nuk përputhet me „{query}”. Kontrolloni drejtshkrimin ose provoni më pak fjalë."
+search_corrected: "Asnjë faqe nuk përputhet me „{query}”. Po shfaqen rezultatet për „{corrected}”."
+search_exact: "Kërkoni „{query}” ashtu siç është shkruar"
 search_count_one: "1 rezultat për „{query}”"
 search_count_other: "{count} rezultate për „{query}”"
 search_section: "Seksioni: {heading}"
@@ -2661,6 +2903,8 @@ search_hint: "Tìm các trang bằng tiếng Việt. Kết quả hiện ra khi b
 search_needs_js: "Chức năng tìm kiếm cần JavaScript, nhưng JavaScript đang tắt hoặc không hoạt động trên trình duyệt này. Tất cả các trang có trong danh sách từ A đến Z."
 search_az_link: "Tất cả các trang từ A đến Z"
 search_none: "Không có trang nào khớp với “{query}”. Hãy kiểm tra chính tả hoặc thử ít từ hơn."
+search_corrected: "Không có trang nào khớp với “{query}”. Đang hiển thị kết quả cho “{corrected}”."
+search_exact: "Tìm “{query}” đúng như đã gõ"
 search_count_other: "{count} kết quả cho “{query}”"
 search_section: "Mục: {heading}"
 search_more: "Xem thêm kết quả"
@@ -3382,8 +3626,10 @@ preview_close: "Đóng"
     assets/js/search.js finds the form by its id, reads the query from ?q=,
     shows results in ol#waymark-search-results as the visitor types, says how
     many in the live region #waymark-search-status, and hides the no-JavaScript
-    message. Its words come from the form's data- attributes; {count}, {query}
-    and {heading} are filled in by the script, and data-count-<form> follows the
+    message. When a word matched nothing and was corrected, the status says so
+    (data-corrected) and #waymark-search-exact offers the words as typed
+    (data-exact). Its words come from the form's data- attributes; {count},
+    {query}, {corrected} and {heading} are filled in by the script, and data-count-<form> follows the
     language's plural forms (one, two, few, many, other). Without JavaScript the
     page says so and links to the A–Z list of pages. }}
 {{<base}}
@@ -3397,7 +3643,7 @@ preview_close: "Đóng"
 {{/before_main}}
 {{$main}}
 <h1>{{page.title}}</h1>
-<form class="search-form" id="waymark-search" role="search" action="{{search.url}}" method="get" aria-label="{{t.search_label}}" data-none="{{t.search_none}}" data-count-zero="{{t.search_count_zero}}" data-count-one="{{t.search_count_one}}" data-count-two="{{t.search_count_two}}" data-count-few="{{t.search_count_few}}" data-count-many="{{t.search_count_many}}" data-count-other="{{t.search_count_other}}" data-section="{{t.search_section}}" data-error="{{t.search_error}}">
+<form class="search-form" id="waymark-search" role="search" action="{{search.url}}" method="get" aria-label="{{t.search_label}}" data-none="{{t.search_none}}" data-count-zero="{{t.search_count_zero}}" data-count-one="{{t.search_count_one}}" data-count-two="{{t.search_count_two}}" data-count-few="{{t.search_count_few}}" data-count-many="{{t.search_count_many}}" data-count-other="{{t.search_count_other}}" data-section="{{t.search_section}}" data-error="{{t.search_error}}" data-corrected="{{t.search_corrected}}" data-exact="{{t.search_exact}}">
 <label class="search-label" for="waymark-search-q">{{t.search_label}}</label>
 <p class="search-hint" id="waymark-search-hint">{{t.search_hint}}</p>
 <div class="search-field">
@@ -3409,6 +3655,7 @@ preview_close: "Đóng"
 <p>{{t.search_needs_js}}</p>
 </div>
 <p class="search-status" id="waymark-search-status" role="status"></p>
+<p class="search-corrected" id="waymark-search-corrected" hidden><button class="search-exact" id="waymark-search-exact" type="button"></button></p>
 <ol class="search-results" id="waymark-search-results"></ol>
 <button class="search-more" id="waymark-search-more" type="button" hidden>{{t.search_more}}</button>
 <p class="search-az"><a href="{{search.az_url}}">{{t.search_az_link}}</a></p>

@@ -131,6 +131,26 @@ private func frontMatter(_ text: String) -> (FrontMatter?, [String]) {
         #expect(problems("base_url: https://e.org/\ndefault_language: en\nlanguages: [{code: en, name: English}]\n") == ["content/site.yaml:1: error: 'title' is missing"])
         #expect(problems("title: T\nbase_url: https://e.org/\ndefault_language: en\nlanguages: [{code: en, name: English}]\ntoc_min_headings: many\n") == ["content/site.yaml:5: error: 'toc_min_headings' should be a whole number, not 'many'"])
     }
+
+    @Test func searchSynonymsArePerLanguage() throws {
+        let text = SiteConfigTests.valid + "\nsearch:\n  synonyms:\n    en:\n      - [NRM, National Referral Mechanism]\n      - [MSEH, helpline]\n    ar: [[شرطة, الشرطة البريطانية]]\n"
+        let config = try SiteConfigLoader.parse(text, displayPath: "content/site.yaml").get()
+        #expect(config.search)
+        #expect(config.searchSynonyms[LanguageTag("en")!] == [["NRM", "National Referral Mechanism"], ["MSEH", "helpline"]])
+        #expect(config.searchSynonyms[LanguageTag("ar")!]?.first?.count == 2)
+        let off = try SiteConfigLoader.parse(SiteConfigTests.valid + "\nsearch: false\n", displayPath: "content/site.yaml").get()
+        #expect(!off.search && off.searchSynonyms.isEmpty)
+    }
+
+    @Test func wrongSynonymsNameTheirLine() {
+        let head = "title: T\nbase_url: https://e.org/\ndefault_language: en\nlanguages: [{code: en, name: English}, {code: pl, name: Polski}]\nsearch:\n"
+        #expect(problems(head + "  synonyms:\n    de: [[a, b]]\n") == ["content/site.yaml:7: error: the synonyms are for 'de', which is not one of the site's languages"])
+        #expect(problems(head + "  synonyms:\n    en:\n      - [NRM]\n") == ["content/site.yaml:8: error: a group of synonyms for 'en' needs at least two different words or phrases, has 'NRM'"])
+        #expect(problems(head + "  synonyms:\n    en:\n      - NRM\n") == ["content/site.yaml:8: error: each group of synonyms for 'en' should be a list of words or phrases that mean the same, like [[NRM, National Referral Mechanism], [MSEH, helpline]]"])
+        #expect(problems(head + "  synonyms:\n    pl: [[NRM, \"&\"]]\n") == ["content/site.yaml:7: error: a synonym for 'pl' has no letters or digits to search for"])
+        #expect(problems(head + "  synonym: {}\n") == ["content/site.yaml:6: error: search setting 'synonym' is not known"])
+        #expect(problems(head + "  synonyms: [NRM]\n") == ["content/site.yaml:6: error: 'synonyms' should list groups of words per language, like 'en: [[NRM, National Referral Mechanism]]'"])
+    }
 }
 
 @Suite struct ContentLoaderTests {

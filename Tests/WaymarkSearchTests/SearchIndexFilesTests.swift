@@ -105,4 +105,44 @@ private func meta(_ files: [SearchIndexFile]) throws -> [String: Any] {
         #expect(try meta(changed)["t"] as? String != meta(first)["t"] as? String)
         #expect(try meta(changed)["f"] as? String != meta(first)["f"] as? String)
     }
+
+    /// Decodes a vocabulary file: `"<class><shared><rest>,…"` in base 36.
+    private func vocabulary(_ file: SearchIndexFile) throws -> [(term: String, frequencyClass: Int)] {
+        let text = try #require(try JSONSerialization.jsonObject(with: Data(file.contents.utf8), options: .fragmentsAllowed) as? String)
+        var previous: [UInt16] = []
+        return text.split(separator: ",").map { entry in
+            let units = Array(entry.utf16)
+            let shared = Int(String(UnicodeScalar(units[1])!), radix: 36)!
+            previous = Array(previous.prefix(shared)) + units.dropFirst(2)
+            return (String(decoding: previous, as: UTF16.self), Int(String(UnicodeScalar(units[0])!), radix: 36)!)
+        }
+    }
+
+    @Test func aLargeSiteHasAVocabularyGroupedByTermShards() throws {
+        let index = SearchIndex(documents: site(pages: 300))
+        let files = SearchIndexFiles.make(index, maxShardBytes: 4_000, singleShardBytes: 0, vocabularyBytes: 600)
+        let entry = try meta(files)
+        let starts = try #require(entry["k"] as? [String])
+        let folder = "v." + (try #require(entry["w"] as? String))
+        let group = try #require(entry["g"] as? Int)
+        #expect(group >= 1)
+        var all: [String] = []
+        for (number, file) in files.filter({ $0.path.hasPrefix(folder + "/") }).sorted(by: { $0.path.count != $1.path.count ? $0.path.count < $1.path.count : $0.path < $1.path }).enumerated() {
+            #expect(file.path == "\(folder)/\(number).json")
+            for (term, frequencyClass) in try vocabulary(file) {
+                // Each term is in the file of its term shard's group, with its frequency class.
+                #expect(SearchIndexFiles.shard(for: term, starts: starts) / group == number, "\(term) in \(file.path)")
+                #expect(frequencyClass == SearchSpelling.frequencyClass(index.postings[term]!.count))
+                all.append(term)
+            }
+        }
+        #expect(all == index.postings.keys.sorted(by: SearchIndexFiles.utf16Less), "every folded term once, in order")
+        #expect(try meta(SearchIndexFiles.make(SearchIndex(documents: site(pages: 20))))["w"] == nil, "one shard holds every term already")
+    }
+
+    @Test func synonymsGoInTheMetaFileFolded() throws {
+        let files = SearchIndexFiles.make(SearchIndex(documents: site(pages: 5)), synonyms: [["NRM", "National Referral Mechanism"], ["Łańcuch", "chain"]])
+        #expect(try meta(files)["y"] as? [[String]] == [["nrm", "national referral mechanism"], ["lancuch", "chain"]])
+        #expect(try meta(SearchIndexFiles.make(SearchIndex(documents: site(pages: 5))))["y"] == nil)
+    }
 }

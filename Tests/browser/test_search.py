@@ -5,7 +5,9 @@ counts, a different word that merely shares a start, like "council" for "county"
 results stay in the page's language; the live region says how many in that language; the arrow
 keys move between the box and the results; "Show more results" adds results; the page passes
 axe-core with results shown; and without JavaScript the search page points to an A–Z list that
-holds every page of its language. Finally the result-quality set in Tests/search/quality.json is
+holds every page of its language. A word typed wrong ("helpine", "niewolnitwo", in six languages) is
+corrected, the status says so, and a button searches for exactly what was typed; synonyms declared
+in content/site.yaml find each other. Finally the result-quality set in Tests/search/quality.json is
 run through window.WaymarkSearch: at least 90% of its queries must have a relevant page among the
 top 3 results. Run through run.sh (e.g. `run.sh SITE -k test_search`)."""
 from __future__ import annotations
@@ -456,9 +458,97 @@ def test_az_lists_every_page_of_its_language(site):
     assert not problems, "A–Z pages:\n  " + "\n  ".join(problems)
 
 
+# --- (g0) typing mistakes and synonyms ------------------------------------------------------------
+
+CORRECTED = """
+const line = document.getElementById('waymark-search-corrected');
+const button = document.getElementById('waymark-search-exact');
+return {shown: !!line && !line.hidden && line.getClientRects().length > 0,
+        button: button ? button.textContent.trim() : null};
+"""
+
+
+def form_texts(driver) -> dict:
+    return driver.execute_script("return Object.assign({}, document.getElementById('waymark-search').dataset)")
+
+
+@pytest.mark.parametrize("lang, typed, corrected, relevant", [
+    ("en", "helpine", "helpline", {"/report/", "/", "/flyers/general-public/"}),
+    ("en", "traffiking", "trafficking", {"/spot-the-signs/", "/strategy/", "/about/partners/"}),
+    ("pl", "niewolnitwo", "niewolnictwo", {"/pl/", "/pl/spot-the-signs/", "/pl/flyers/general-public/"}),
+    ("ro", "exlpoatare sexuala", "exploatare sexuala", {"/ro/spot-the-signs/"}),
+    ("lt", "prekba žmonėmis", "prekyba žmonėmis", {"/lt/spot-the-signs/", "/lt/about/partners/"}),
+    ("ar", "الاسغتلال الجنسي", "الاستغلال الجنسي", {"/ar/spot-the-signs/"}),
+], ids=["en-helpine", "en-traffiking", "pl-niewolnitwo", "ro-exlpoatare", "lt-prekba", "ar-istighlal"])
+def test_typing_mistake_is_corrected_and_can_be_undone(lang, typed, corrected, relevant, driver, server):
+    open_search(driver, server, lang)
+    texts = form_texts(driver)
+    assert "{corrected}" in texts.get("corrected", "") and "{query}" in texts.get("exact", ""), (
+        f"{search_path(lang)}: the form lacks data-corrected / data-exact texts: {texts}")
+    shown = type_query(driver, typed)
+    where = f"{search_path(lang)} {typed!r}"
+    # The live region says what was searched instead: "No pages match “helpine”. Showing results for “helpline”."
+    before, after = texts["corrected"].replace("{query}", typed).split("{corrected}")
+    status = shown["status"]
+    assert status.startswith(before) and after in status[len(before):], (
+        f"{where}: the status should start with {texts['corrected']!r} filled in, says {status!r}")
+    instead = status[len(before):status.index(after, len(before))]
+    assert fold(instead) == fold(corrected), f"{where}: shows results for {instead!r}, expected {corrected!r}"
+    paths = [path_of(r["href"]) for r in shown["results"]]
+    assert relevant & set(paths[:TOP]), f"{where}: none of {sorted(relevant)} in the top {TOP}: {paths}"
+    check_marks(shown, corrected, where + f" (as {corrected!r})")
+    line = driver.execute_script(CORRECTED)
+    assert line["shown"], f"{where}: the 'search as typed' line is not shown"
+    assert line["button"] == texts["exact"].replace("{query}", typed), f"{where}: the button says {line['button']!r}"
+
+    # Undo: search for exactly what was typed.
+    driver.find_element(By.ID, "waymark-search-exact").click()
+    WebDriverWait(driver, WAIT).until(
+        lambda d: not d.execute_script(CORRECTED)["shown"] and not (state(d)["status"] or "").startswith(before)
+        and typed in (state(d)["status"] or ""),
+        f"{where}: after 'search as typed' the status still shows the correction: {state(driver)['status']!r}")
+    exact_paths = [path_of(r["href"]) for r in state(driver)["results"]]
+    assert driver.switch_to.active_element == driver.find_element(By.ID, "waymark-search-q"), (
+        f"{where}: after 'search as typed' the focus should be back in the search box")
+    assert parse_qs(urlsplit(driver.current_url).query).get("exact") == ["1"], (
+        f"{where}: the address should say exact=1 after 'search as typed': {driver.current_url}")
+    # The address keeps it: opened again, the page searches as typed.
+    driver.get(driver.current_url)
+    WebDriverWait(driver, WAIT).until(lambda d: typed in (state(d)["status"] or ""))
+    assert not driver.execute_script(CORRECTED)["shown"], f"{where}: ?exact=1 should not correct"
+    assert [path_of(r["href"]) for r in state(driver)["results"]] == exact_paths
+
+
+def test_correct_words_and_numbers_are_not_corrected(driver, server):
+    open_search(driver, server, "en")
+    for query in ("helpline", "cuckooing", "0800 0121"):
+        shown = type_query(driver, query)
+        assert not driver.execute_script(CORRECTED)["shown"], f"/search/ {query!r}: offers a correction: {shown['status']!r}"
+    found = run_searches(driver, ["0800 0127 00", "zqxjvw"], top=None)
+    assert not found[1]["results"], "'zqxjvw' is no word of the site, and nothing is close to it"
+
+
+def test_declared_synonyms_find_each_other(driver, server):
+    # content/site.yaml: MSEH ↔ helpline, quick exit ↔ exit this page, NRM ↔ National Referral Mechanism.
+    open_search(driver, server, "en")
+    mseh, quick, helpline = run_searches(driver, ["MSEH", "quick exit", "helpline"], top=None)
+    assert mseh["total"] == helpline["total"] > 0, f"MSEH finds {mseh['total']} pages, helpline {helpline['total']}"
+    assert {path_of(r["url"]) for r in mseh["results"]} == {path_of(r["url"]) for r in helpline["results"]}
+    assert "/staying-safe-online/" in [path_of(r["url"]) for r in quick["results"][:TOP]], (
+        f"'quick exit' should find the page that explains 'exit this page': {[r['url'] for r in quick['results']]}")
+    shown = type_query(driver, "MSEH")
+    assert not driver.execute_script(CORRECTED)["shown"], "a declared synonym is not a typing mistake"
+    marks = {fold(m) for r in shown["results"] for m in r["marks"]}
+    assert marks and marks <= {"helpline", "helplines", "mseh"}, f"MSEH should mark the helpline: {sorted(marks)}"
+    open_search(driver, server, "pl")
+    zaufania = run_searches(driver, ["telefon zaufania"], top=TOP)[0]
+    assert {path_of(r["url"]) for r in zaufania["results"]} & {"/pl/report/", "/pl/", "/pl/flyers/general-public/"}, (
+        f"/pl/search/ 'telefon zaufania' (declared as infolinia): {[r['url'] for r in zaufania['results']]}")
+
+
 # --- (g) accessibility with results shown ------------------------------------------------------
 
-@pytest.mark.parametrize("lang, query", [("en", "county lines"), ("ar", "العبودية الحديثة")])
+@pytest.mark.parametrize("lang, query", [("en", "county lines"), ("ar", "العبودية الحديثة"), ("pl", "niewolnitwo")])
 def test_axe_search_page_with_results(lang, query, driver, server):
     open_search(driver, server, lang)
     shown = type_query(driver, query)

@@ -178,7 +178,8 @@ PY
   rm -rf "$nos"
   cp -al "$content" "$nos" 2>/dev/null || { rm -rf "$nos"; cp -r "$content" "$nos"; }
   rm -f "$nos/site.yaml"
-  grep -v '^search:' "$content/site.yaml" >"$nos/site.yaml"
+  # Drop the 'search:' setting, and its indented settings (synonyms) when it has them.
+  awk '/^search:/ { skip = 1; next } skip && /^[ \t]/ { next } { skip = 0; print }' "$content/site.yaml" >"$nos/site.yaml"
   printf 'search: false\n' >>"$nos/site.yaml"
   if "$WAYMARK" build --source "$nos" --theme "$REPO/theme" --output "$out-nosearch" --quiet >/dev/null 2>"$RESULTS/waymark-build-$site-nosearch.err"; then
     log "$site: waymark build x$BUILD_RUNS with 'search: false'"

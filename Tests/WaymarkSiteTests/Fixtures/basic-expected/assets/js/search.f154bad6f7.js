@@ -123,64 +123,242 @@
     return shards;
   }
 
-  /* The query's words, each with its index key, the start other forms share, and whether a
-     term (or a text's word, by its key) is the word or another form of it. (SearchIndex.QueryWord) */
+  /* A query word: its index key, the start other forms share, and whether a term (or a text's
+     word, by its key) is the word or another form of it. (SearchIndex.QueryWord) */
+  function queryWord(w, isLast) {
+    const k = key(w.folded);
+    const prefix = matchPrefix(k, isLast);
+    return { ...w, key: k, prefix, matches: (term) => term === k || (prefix !== null && term.startsWith(prefix)) };
+  }
+
   function queryWords(query) {
     const words = tokens(query);
-    return words.map((w, i) => {
-      const k = key(w.folded);
-      const prefix = matchPrefix(k, i === words.length - 1);
-      return { ...w, key: k, prefix, matches: (term) => term === k || (prefix !== null && term.startsWith(prefix)) };
-    });
+    return words.map((w, i) => queryWord(w, i === words.length - 1));
   }
 
   const shard = (m, n) => get("t." + m.t + "/" + n + ".json");
 
+  /* A word's forms in the index: [term, postings] for every term it matches, and the postings of
+     the exact form typed, if the site writes the word in more than one way. */
+  async function lookup(m, word) {
+    const wanted = await Promise.all(shardsFor(m, word).map((n) => shard(m, n)));
+    const forms = [];
+    let exact = null;
+    for (const terms of wanted) {
+      for (const term in terms) if (word.matches(term)) forms.push([term, terms[term]]);
+      if (word.exact !== word.folded && terms["=" + word.exact]) exact = terms["=" + word.exact];
+    }
+    return { forms, exact };
+  }
+
+  /* ---- Typo tolerance (keep in step with SearchSpelling.swift) ---------- */
+
+  /* Fewest insertions, deletions, changes or swaps of neighbours turning a into b (arrays of
+     letters), or -1 when more than limit: optimal string alignment. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return -1;
+    if (!a.length || !b.length) return Math.max(a.length, b.length);
+    let before = new Array(b.length + 1).fill(0), previous = [...Array(b.length + 1).keys()], current = new Array(b.length + 1).fill(0);
+    for (let i = 1; i <= a.length; i++) {
+      current[0] = i;
+      let rowMin = i;
+      for (let j = 1; j <= b.length; j++) {
+        let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+        current[j] = d;
+        if (d < rowMin) rowMin = d;
+      }
+      if (rowMin > limit) return -1;
+      [before, previous, current] = [previous, current, before];
+    }
+    return previous[b.length] <= limit ? previous[b.length] : -1;
+  }
+
+  /* Words of three letters or more, without digits or unspaced scripts, are corrected: by one
+     edit, two from eight letters. */
+  const NOT_CORRECTED = new RegExp("[\\p{N}" + UNSPACED + "]", "u");
+  const correctable = (k) => Array.from(k).length >= 3 && !NOT_CORRECTED.test(k);
+  const frequencyClass = (df) => (df > 1 ? Math.min(35, 31 - Math.clz32(df)) : 0);
+
+  /* A correction starts with the word's first letter, its first two swapped, or its second and
+     third (an extra letter typed first): a large site's vocabulary is fetched for these only. */
+  function candidateStarts(k) {
+    const s = Array.from(k);
+    if (s.length < 3) return s.slice(0, 1);
+    const starts = [s[0]];
+    for (const start of [s[1] + s[0], s[1] + s[2]]) if (!start.startsWith(s[0]) && !starts.includes(start)) starts.push(start);
+    return starts;
+  }
+
+  /* The vocabulary file n: "<class><shared><rest>,…", front-coded, classes and lengths in base 36. */
+  const vocabularies = new Map();
+  function vocabulary(m, n) {
+    const path = "v." + m.w + "/" + n + ".json";
+    if (!vocabularies.has(path)) {
+      vocabularies.set(path, get(path).then((text) => {
+        let previous = "";
+        return text.split(",").map((entry) => {
+          previous = previous.slice(0, parseInt(entry[1], 36)) + entry.slice(2);
+          return [previous, parseInt(entry[0], 36)];
+        });
+      }));
+    }
+    return vocabularies.get(path);
+  }
+
+  /* The term shards that may hold words starting with `start`. */
+  function shardRange(m, start) {
+    const out = [];
+    for (let n = shardFor(m, start); n < m.starts.length; n++) {
+      if (out.length && !m.starts[n].startsWith(start)) break;
+      out.push(n);
+    }
+    return out;
+  }
+
+  /* The closest word of this language to `k`: fewest edits, then commonest, then first in order.
+     A small site's single shard already holds every term; a larger one fetches the vocabulary
+     files covering the starts a correction may have. */
+  async function correction(m, k) {
+    if (!correctable(k)) return null;
+    const starts = candidateStarts(k);
+    let terms;
+    if (m.w) {
+      const files = new Set(starts.flatMap((start) => shardRange(m, start).map((n) => Math.floor(n / m.g))));
+      terms = (await Promise.all([...files].map((n) => vocabulary(m, n)))).flat();
+    } else {
+      const all = await shard(m, 0);
+      terms = Object.keys(all).filter((t) => t[0] !== "=").map((t) => [t, frequencyClass(all[t].length / 2)]);
+    }
+    const typed = Array.from(k), limit = Array.from(k).length >= 8 ? 2 : 1;
+    let best = null;
+    for (const [term, cls] of terms) {
+      if (term === k || !starts.some((start) => term.startsWith(start)) || !correctable(term)) continue;
+      const d = distance(typed, Array.from(term), limit);
+      if (d < 0) continue;
+      if (best && (d > best[0] || (d === best[0] && (cls < best[1] || (cls === best[1] && !(term < best[2])))))) continue;
+      best = [d, cls, term];
+    }
+    return best && { term: best[2], frequencyClass: best[1] };
+  }
+
+  /* Whether a word is corrected, given its forms in the index: not when the index has it, or
+     words starting with it (it may be a word still being typed); otherwise when nothing matches
+     it, or the correction is commoner than every other form sharing its start ("helpine" is
+     "helpline", not "helping"). (SearchIndex.plan) */
+  function needsCorrection(word, forms) {
+    return !forms.some(([term]) => term.startsWith(word.key));
+  }
+  function takesCorrection(forms, fix) {
+    return !!fix && forms.every(([, list]) => frequencyClass(list.length / 2) < fix.frequencyClass);
+  }
+
+  /* ---- Synonyms (SearchSynonyms.swift) ---------------------------------- */
+
+  /* Where the site's synonyms occur in the query's keys: left to right, the longest at each place. */
+  function synonymSpans(keys, groups) {
+    const spans = [];
+    for (let i = 0; i < keys.length;) {
+      let best = null;
+      groups.forEach((group, g) => group.forEach((member, n) => {
+        if (member.length && i + member.length <= keys.length && member.every((w, j) => w.key === keys[i + j])
+            && member.length > (best ? best.length : 0)) best = { at: i, length: member.length, group: g, member: n };
+      }));
+      if (best) spans.push(best);
+      i += best ? best.length : 1;
+    }
+    return spans;
+  }
+
+  const CORRECTION_FACTOR = 0.25, SYNONYM_FACTOR = 0.8;
+
   /* Documents with every word (the last also as the start of a word), or failing that the
-     most words, best first: BM25 weights from the index times IDF. (SearchIndex.search) */
-  async function rank(query) {
+     most words, best first: BM25 weights from the index times IDF. A word that matches nothing
+     is replaced by its correction (unless `exact`), scored lower; a synonym the site declares
+     finds pages with its other words or phrases. (SearchIndex.search) */
+  async function rank(query, exact) {
     const m = await meta();
-    const words = queryWords(query);
-    if (!words.length || !m.starts.length) return { words, ranked: [] };
-    const wanted = await Promise.all(words.map((w) => Promise.all(shardsFor(m, w).map((n) => shard(m, n)))));
+    let words = queryWords(query);
+    const corrections = [];
+    if (!words.length || !m.starts.length) return { words, ranked: [], corrections };
+    const groups = (m.y || []).map((group) => group.map((member) => tokens(member).map((t) => queryWord(t, false))));
+    const found = (ws) => Promise.all(ws.map((w) => lookup(m, w)));
+    const synonymWords = (spans) => spans.flatMap((s) => groups[s.group].flat());
+    let spans = synonymSpans(words.map((w) => w.key), groups);
+    let [typed] = await Promise.all([found(words), found(synonymWords(spans))]);
+    const factors = words.map(() => 1);
+    if (!exact) {
+      const covered = new Set(spans.flatMap((s) => Array.from({ length: s.length }, (_, j) => s.at + j)));
+      const fixes = await Promise.all(words.map((w, i) => (covered.has(i) || !needsCorrection(w, typed[i].forms) ? null : correction(m, w.key))));
+      fixes.forEach((fix, i) => {
+        if (!takesCorrection(typed[i].forms, fix)) return;
+        const to = fix.term;
+        const article = words[i].folded.slice(0, words[i].folded.length - words[i].key.length);
+        corrections.push({ start: words[i].start, end: words[i].end, from: words[i].key, to, article });
+        words[i] = queryWord({ exact: to, folded: to, start: words[i].start, end: words[i].end }, i === words.length - 1);
+        factors[i] = CORRECTION_FACTOR;
+      });
+      if (corrections.length) {
+        spans = synonymSpans(words.map((w) => w.key), groups);
+        typed = await found(words);
+      }
+    }
+    // Units: each a list of alternatives (the words typed, or a synonym), each [word, factor, forms].
+    const units = [];
+    for (let i = 0; i < words.length;) {
+      const span = spans.find((s) => s.at === i);
+      if (!span) { units.push([[[words[i], factors[i], typed[i]]]]); i++; continue; }
+      const alternatives = [words.slice(i, i + span.length).map((w, j) => [w, factors[i + j], typed[i + j]])];
+      for (const [n, member] of groups[span.group].entries()) {
+        if (n !== span.member) alternatives.push((await found(member)).map((f, j) => [member[j], SYNONYM_FACTOR, f]));
+      }
+      units.push(alternatives);
+      i += span.length;
+    }
     const idfOf = (list) => Math.log(1 + (m.n - list.length / 2 + 0.5) / (list.length / 2 + 0.5));
     const scores = new Map(), counts = new Map();
-    words.forEach((word, i) => {
-      const forms = [];
-      let exact = null;
-      for (const terms of wanted[i]) {
-        for (const term in terms) {
-          if (word.matches(term)) forms.push([term, terms[term]]);
+    for (const unit of units) {
+      // A unit counts once per page, by its best alternative the page has every word of.
+      const best = new Map();
+      for (const alternative of unit) {
+        const total = new Map(), count = new Map();
+        for (const [word, factor, { forms, exact: exactList }] of alternative) {
+          // Every form is as rare as the word typed (or, while typing, its commonest completion):
+          // a rare form must not outrank the word itself.
+          const own = forms.find(([term]) => term === word.key);
+          const ceiling = own ? idfOf(own[1]) : Math.min(...forms.map(([, list]) => idfOf(list)));
+          // A word counts once per page: by its best-scoring form, not the sum of all its forms.
+          const matched = new Map();
+          for (const [term, list] of forms) {
+            const idf = term === word.key ? idfOf(list) : Math.min(idfOf(list), ceiling) * PREFIX_FACTOR;
+            for (let j = 0, doc = 0; j < list.length; j += 2) {
+              doc += list[j];
+              matched.set(doc, Math.max(matched.get(doc) || 0, (idf * list[j + 1]) / MAX_WEIGHT));
+            }
+          }
+          for (const [doc, score] of matched) {
+            total.set(doc, (total.get(doc) || 0) + score * factor);
+            count.set(doc, (count.get(doc) || 0) + 1);
+          }
+          for (let j = 0, doc = 0; factor === 1 && exactList && j < exactList.length; j += 2) {
+            doc += exactList[j];
+            scores.set(doc, (scores.get(doc) || 0) + (EXACT_BONUS * exactList[j + 1]) / MAX_WEIGHT);
+          }
         }
-        if (word.exact !== word.folded && terms["=" + word.exact]) exact = terms["=" + word.exact];
-      }
-      // Every form is as rare as the word typed (or, while typing, its commonest completion):
-      // a rare form must not outrank the word itself.
-      const own = forms.find(([term]) => term === word.key);
-      const ceiling = own ? idfOf(own[1]) : Math.min(...forms.map(([, list]) => idfOf(list)));
-      // A word counts once per page: by its best-scoring form, not the sum of all its forms.
-      const matched = new Map();
-      for (const [term, list] of forms) {
-        const idf = term === word.key ? idfOf(list) : Math.min(idfOf(list), ceiling) * PREFIX_FACTOR;
-        for (let j = 0, doc = 0; j < list.length; j += 2) {
-          doc += list[j];
-          matched.set(doc, Math.max(matched.get(doc) || 0, (idf * list[j + 1]) / MAX_WEIGHT));
+        for (const [doc, score] of total) {
+          if (count.get(doc) === alternative.length) best.set(doc, Math.max(best.get(doc) || 0, score));
         }
       }
-      for (let j = 0, doc = 0; exact && j < exact.length; j += 2) {
-        doc += exact[j];
-        scores.set(doc, (scores.get(doc) || 0) + (EXACT_BONUS * exact[j + 1]) / MAX_WEIGHT);
-      }
-      for (const [doc, score] of matched) {
+      for (const [doc, score] of best) {
         scores.set(doc, (scores.get(doc) || 0) + score);
         counts.set(doc, (counts.get(doc) || 0) + 1);
       }
-    });
+    }
     let most = 0;
     for (const c of counts.values()) most = Math.max(most, c);
     const ranked = [...counts.keys()].filter((d) => counts.get(d) === most)
       .sort((a, b) => scores.get(b) - scores.get(a) || a - b);
-    return { words, ranked };
+    return { words: units.flat(2).map(([w]) => w), ranked, corrections };
   }
 
   /* ---- One result: its page, best section and excerpt ------------------ */
@@ -247,13 +425,16 @@
     };
   }
 
-  async function search(query) {
+  /* search(query, {exact}) → {total, results, corrections: [{start, end, from, to, article}]}:
+     where in the query a word was corrected, to which indexed word (folded), and the Arabic
+     article typed before it, if any. */
+  async function search(query, options) {
     const m = await meta();
-    const { words, ranked } = await rank(query);
-    return { total: ranked.length, results: ranked.map((doc) => ({ doc, load: () => load(m, doc, words) })) };
+    const { words, ranked, corrections } = await rank(query, !!(options && options.exact));
+    return { total: ranked.length, corrections, results: ranked.map((doc) => ({ doc, load: () => load(m, doc, words) })) };
   }
 
-  window.WaymarkSearch = { search, tokens, fold };
+  window.WaymarkSearch = { search, tokens, fold, distance };
 
   /* ---- The search page -------------------------------------------------- */
 
@@ -263,6 +444,8 @@
   const status = document.getElementById("waymark-search-status");
   const list = document.getElementById("waymark-search-results");
   const more = document.getElementById("waymark-search-more");
+  const corrected = document.getElementById("waymark-search-corrected");
+  const exactButton = document.getElementById("waymark-search-exact");
   const text = form.dataset;
   const plural = new Intl.PluralRules(lang);
   const PAGE = 10;
@@ -318,37 +501,70 @@
     more.hidden = shown >= current.total;
   }
 
-  async function run(query, announce) {
+  /* The query as searched, with each corrected word as the results write it ("helpline"), or
+     failing that as the index has it (folded). */
+  function correctedQuery(query, corrections, loaded) {
+    const marked = loaded.flatMap((r) => r.parts.filter(([, isMark]) => isMark).map(([s]) => s));
+    let out = query;
+    for (const c of [...corrections].sort((a, b) => b.start - a.start)) {
+      const want = c.article + c.to; // an Arabic article typed stays: "الاسغتلال" → "الاستغلال"
+      const written = marked.find((s) => tokens(s).length === 1 && fold(s) === want);
+      out = out.slice(0, c.start) + (written ? written.toLowerCase() : want) + out.slice(c.end);
+    }
+    return out;
+  }
+
+  async function run(query, announce, exact) {
     const mine = ++latest;
     query = query.trim();
     if (!query) {
       list.replaceChildren();
       more.hidden = true;
+      corrected.hidden = true;
       status.textContent = "";
       return;
     }
     try {
-      const found = await search(query);
+      const found = await search(query, { exact });
       const first = await Promise.all(found.results.slice(0, PAGE).map((r) => r.load()));
       if (mine !== latest) return; // a newer query has started
       current = found;
       shown = first.length;
       list.replaceChildren(...first.map(resultItem));
       more.hidden = shown >= found.total;
-      if (announce) status.textContent = countText(found.total, query);
+      corrected.hidden = !found.corrections.length;
+      if (found.corrections.length) {
+        const instead = correctedQuery(query, found.corrections, first);
+        exactButton.textContent = fill(text.exact, { query });
+        exactButton.dataset.query = query;
+        if (announce) status.textContent = fill(text.corrected, { query, corrected: instead }) + " " + countText(found.total, instead);
+      } else if (announce) {
+        status.textContent = countText(found.total, query);
+      }
     } catch (error) {
       if (mine !== latest) return;
       list.replaceChildren();
       more.hidden = true;
+      corrected.hidden = true;
       status.textContent = text.error;
     }
   }
 
-  function remember(query) {
+  function remember(query, exact) {
     const url = new URL(location.href);
     if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+    if (exact) url.searchParams.set("exact", "1"); else url.searchParams.delete("exact");
     history.replaceState(null, "", url);
   }
+
+  /* "Search for … as typed": the same words, uncorrected; focus goes back to the box, as the
+     button goes away. */
+  exactButton.addEventListener("click", () => {
+    const query = exactButton.dataset.query;
+    remember(query, true);
+    input.focus();
+    run(query, true, true);
+  });
 
   let timer = 0;
   input.addEventListener("input", () => {
@@ -382,9 +598,9 @@
     links[to].focus();
   });
 
-  const initial = new URLSearchParams(location.search).get("q");
+  const params = new URLSearchParams(location.search), initial = params.get("q");
   if (initial) {
     input.value = initial;
-    run(initial, true);
+    run(initial, true, params.get("exact") === "1");
   }
 })();
