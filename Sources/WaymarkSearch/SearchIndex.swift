@@ -146,9 +146,11 @@ public struct SearchIndex: Sendable {
     /// Documents matching every word of `query` (the last word also as a prefix), best first; when
     /// no document has every word, those with the most of them. A word that matches nothing is
     /// replaced by its ``SearchSpelling`` correction unless `exact`; a word or phrase of one of
-    /// `synonyms`' groups also finds the group's others.
-    public func search(_ query: String, limit: Int = 10, synonyms: [[String]] = [], exact: Bool = false) -> [Result] {
-        let plan = self.plan(query, synonyms: synonyms, exact: exact)
+    /// `synonyms`' groups also finds the group's others. With `stemsEnglish`, a word also matches
+    /// the terms with its ``Porter2`` stem, as search.js does on English pages.
+    public func search(_ query: String, limit: Int = 10, synonyms: [[String]] = [], exact: Bool = false,
+                       stemsEnglish: Bool = false) -> [Result] {
+        let plan = self.plan(query, synonyms: synonyms, exact: exact, stemsEnglish: stemsEnglish)
         var scores: [Int: Double] = [:]
         var unitsMatched: [Int: Int] = [:]
         for unit in plan.units {
@@ -182,14 +184,14 @@ public struct SearchIndex: Sendable {
     }
 
     /// The corrections ``search(_:limit:synonyms:exact:)`` makes to `query`: typed key → correction.
-    public func corrections(_ query: String, synonyms: [[String]] = []) -> [String: String] {
-        plan(query, synonyms: synonyms, exact: false).corrections
+    public func corrections(_ query: String, synonyms: [[String]] = [], stemsEnglish: Bool = false) -> [String: String] {
+        plan(query, synonyms: synonyms, exact: false, stemsEnglish: stemsEnglish).corrections
     }
 
     /// A word's score in each document it matches: its best form's IDF times weight.
     func wordScores(_ word: QueryWord) -> [Int: Double] {
         var terms = postings[word.key] != nil ? [word.key] : []
-        if word.prefix != nil { terms += postings.keys.filter { $0 != word.key && word.matches($0) }.sorted() }
+        if word.hasOtherForms { terms += postings.keys.filter { $0 != word.key && word.matches($0) }.sorted() }
         // A word counts once per document: by its best-scoring form, not the sum of its forms.
         var matched: [Int: Double] = [:]
         // Every form is as rare as the word typed (or, while typing, its commonest completion):
@@ -201,7 +203,7 @@ public struct SearchIndex: Sendable {
             let own = SearchIndex.idf(documentFrequency: list.count, documents: fragments.count)
             // A whole-word match counts more than another form or a completion.
             let idf = term == word.key ? own : min(own, ceiling)
-            let completion = term == word.key ? 1.0 : SearchIndex.prefixFactor
+            let completion = word.factor(term)
             for posting in list {
                 let score = idf * Double(posting.weight) / Double(SearchIndex.maxWeight) * completion
                 matched[posting.document] = max(matched[posting.document] ?? 0, score)
@@ -222,11 +224,11 @@ public struct SearchIndex: Sendable {
     /// How much a synonym's match counts against the words typed.
     static let synonymFactor = 0.8
 
-    func plan(_ query: String, synonyms: [[String]], exact: Bool) -> Plan {
+    func plan(_ query: String, synonyms: [[String]], exact: Bool, stemsEnglish: Bool) -> Plan {
         let tokens = SearchTokenizer.tokens(query)
-        var words = tokens.enumerated().map { QueryWord($1, isLast: $0 == tokens.count - 1) }
+        var words = tokens.enumerated().map { QueryWord($1, isLast: $0 == tokens.count - 1, stems: stemsEnglish) }
         var factors = [Double](repeating: 1, count: words.count)
-        let groups = synonyms.map { group in group.map { SearchTokenizer.tokens($0).map { QueryWord($0, isLast: false) } } }
+        let groups = synonyms.map { group in group.map { SearchTokenizer.tokens($0).map { QueryWord($0, isLast: false, stems: stemsEnglish) } } }
         var corrections: [String: String] = [:]
         if !exact {
             let covered = SearchSynonyms.spans(words.map(\.key), groups: groups.map { $0.map { $0.map(\.key) } }).flatMap { Array($0.range) }
@@ -237,12 +239,13 @@ public struct SearchIndex: Sendable {
                 // commoner than every other form sharing its start ("helpine" is "helpline",
                 // not "helping").
                 let forms = postings.keys.filter(word.matches)
-                if forms.contains(where: { $0.hasPrefix(word.key) }) { continue }
+                if forms.contains(where: { $0.hasPrefix(word.key) || word.sameStem($0) }) { continue }
                 guard let corrected = SearchSpelling.correction(of: word.key, among: vocabulary) else { continue }
                 let correctedClass = SearchSpelling.frequencyClass(postings[corrected]!.count)
                 if forms.contains(where: { SearchSpelling.frequencyClass(postings[$0]!.count) >= correctedClass }) { continue }
                 corrections[word.key] = corrected
-                words[i] = QueryWord(SearchToken(exact: corrected, folded: corrected, position: word.token.position), isLast: i == words.count - 1)
+                words[i] = QueryWord(SearchToken(exact: corrected, folded: corrected, position: word.token.position),
+                                     isLast: i == words.count - 1, stems: stemsEnglish)
                 factors[i] = SearchIndex.correctionFactor
             }
         }
@@ -265,24 +268,47 @@ public struct SearchIndex: Sendable {
         return Plan(units: units, corrections: corrections)
     }
 
-    static let prefixFactor = 0.5, exactBonus = 0.25
+    /// How much a term counts that shares the word's start, or (English) its stem.
+    static let prefixFactor = 0.5, stemFactor = 0.8, exactBonus = 0.25
 
-    /// A word of a query: the key it is looked up by (without an Arabic article) and the start its
-    /// other forms share, if they match too (`queryWords` in search.js).
+    /// A word of a query: the key it is looked up by (without an Arabic article), the start its
+    /// other forms share, if they match too, and in English its ``Porter2`` stem, which other
+    /// words with the same stem match by (`queryWord` in search.js).
     struct QueryWord {
         let token: SearchToken
         let key: String
         let prefix: String?
+        /// The stem, and the start every word with that stem is looked for under: the stem less its
+        /// last letter ("happi" is the stem of "happy"). Nil outside English, and for stems under
+        /// three letters.
+        let stem: (stem: String, start: String)?
 
-        init(_ token: SearchToken, isLast: Bool) {
+        init(_ token: SearchToken, isLast: Bool, stems: Bool = false) {
             self.token = token
             key = SearchTokenizer.withoutArticle(token.folded) ?? token.folded
             prefix = SearchTokenizer.matchPrefix(key, isLast: isLast)
+            let stem = stems ? Porter2.stem(key) : ""
+            self.stem = stem.count >= 3 ? (stem, String(stem.dropLast())) : nil
+        }
+
+        /// Whether terms other than the key itself can match.
+        var hasOtherForms: Bool { prefix != nil || stem != nil }
+
+        /// Whether `term`, not the key itself, has the word's stem.
+        func sameStem(_ term: String) -> Bool {
+            guard let stem, term != key, term.hasPrefix(stem.start) else { return false }
+            return Porter2.stem(term) == stem.stem
         }
 
         /// Whether an indexed term (or a text's word, by its key) is this word or another form of it.
         func matches(_ term: String) -> Bool {
-            term == key || prefix.map(term.hasPrefix) == true
+            term == key || prefix.map(term.hasPrefix) == true || sameStem(term)
+        }
+
+        /// How much a match of `term` counts: the word itself fully, a form with its stem less, one
+        /// sharing its start less still.
+        func factor(_ term: String) -> Double {
+            term == key ? 1 : sameStem(term) ? SearchIndex.stemFactor : SearchIndex.prefixFactor
         }
     }
 

@@ -168,7 +168,8 @@ struct PageRenderer: Sendable {
             directory: directory,
             search: search.map {
                 SearchView(url: style.href($0.searchURL(language)), azURL: style.href($0.azURL(language)),
-                           indexURL: style.href(SiteSearch.indexRoot), isSearchPage: isSearchPage)
+                           indexURL: style.href(SiteSearch.indexRoot), isSearchPage: isSearchPage,
+                           stemsEnglish: SiteSearch.stemsEnglish(language))
             },
             azGroups: azGroups)
     }

@@ -507,12 +507,15 @@ final class SearchView: MustacheParent, Sendable {
     let indexURL: String
     /// True on the search page itself.
     let isSearchPage: Bool
+    /// True in English, whose query words the browser stems (Porter2, `assets/js/stem-en.js`).
+    let stemsEnglish: Bool
 
-    init(url: String, azURL: String, indexURL: String, isSearchPage: Bool) {
+    init(url: String, azURL: String, indexURL: String, isSearchPage: Bool, stemsEnglish: Bool) {
         self.url = url
         self.azURL = azURL
         self.indexURL = indexURL
         self.isSearchPage = isSearchPage
+        self.stemsEnglish = stemsEnglish
     }
 
     func child(named name: String) -> Any? {
@@ -521,6 +524,7 @@ final class SearchView: MustacheParent, Sendable {
         case "az_url": azURL
         case "index_url": indexURL
         case "is_search_page": isSearchPage
+        case "stems_english": stemsEnglish
         default: nil
         }
     }

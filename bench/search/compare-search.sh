@@ -216,7 +216,20 @@ PY
   [ -f "$sp" ] && script="$(python3 - "$sp" "$out" <<'PY'
 import os, re, sys
 html = open(sys.argv[1], encoding="utf-8").read()
-m = re.search(r'src="([^"]*assets/js/search\.[^"/]+\.js)"', html)
+name = sys.argv[3] if len(sys.argv) > 3 else "search"
+m = re.search(r'src="([^"]*assets/js/' + name + r'\.[^"/]+\.js)"', html)
+if m:
+    p = os.path.normpath(os.path.join(os.path.dirname(sys.argv[1]), m.group(1)))
+    print("/" + os.path.relpath(p, sys.argv[2]))
+PY
+)"
+  # English search pages load the stemmer before the search script; the engine does the same.
+  local stemmer=""
+  [ -f "$sp" ] && stemmer="$(python3 - "$sp" "$out" stem-en <<'PY'
+import os, re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+name = sys.argv[3] if len(sys.argv) > 3 else "search"
+m = re.search(r'src="([^"]*assets/js/' + name + r'\.[^"/]+\.js)"', html)
 if m:
     p = os.path.normpath(os.path.join(os.path.dirname(sys.argv[1]), m.group(1)))
     print("/" + os.path.relpath(p, sys.argv[2]))
@@ -239,7 +252,7 @@ PY
     if [ -n "$script" ]; then
       log "$site/$lang: measure waymark ($script)"
       "${SB[@]}" measure --site "$out" --engine "$HERE/waymark-engine.js" \
-        --ctx "{\"script\":\"$script\",\"topN\":5}" --queries-file "$qfile" --lang "$lang" \
+        --ctx "{\"script\":\"$script\",$( [ "${lang%%-*}" = en ] && [ -n "$stemmer" ] && printf '"stemmer":"%s",' "$stemmer")\"topN\":5}" --queries-file "$qfile" --lang "$lang" \
         --cold-trials "$COLD_TRIALS" --label "waymark $site $lang" ${MEASURE_ARGS:-} \
         --json "$RESULTS/waymark-$site-$lang.json" >"$RESULTS/waymark-$site-$lang.md" 2>"$RESULTS/waymark-$site-$lang.log" \
         || { echo "!! waymark measure failed: $RESULTS/waymark-$site-$lang.log" >&2; tail -5 "$RESULTS/waymark-$site-$lang.log" >&2; }

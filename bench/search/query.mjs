@@ -15,6 +15,9 @@ if (!site || !rest.length) {
 }
 const scriptName = readdirSync(join(site, "assets/js")).find((f) => /^search\.[0-9a-f]+\.js$/.test(f));
 const code = readFileSync(join(site, "assets/js", scriptName), "utf8");
+// English search pages load the stemmer first (theme/templates/search.mustache).
+const stemmerName = readdirSync(join(site, "assets/js")).find((f) => /^stem-en\.[0-9a-f]+\.js$/.test(f));
+const stemmerCode = stemmerName ? readFileSync(join(site, "assets/js", stemmerName), "utf8") : "";
 const root = pathToFileURL(site + "/").href;
 
 // One sandbox per language: the script reads <html lang> once.
@@ -33,7 +36,9 @@ function engine(lang) {
     },
   };
   sandbox.window = sandbox;
-  vm.runInNewContext(code, sandbox);
+  vm.createContext(sandbox);
+  if (lang.split("-")[0] === "en" && stemmerCode) vm.runInContext(stemmerCode, sandbox);
+  vm.runInContext(code, sandbox);
   return sandbox.WaymarkSearch;
 }
 

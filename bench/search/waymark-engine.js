@@ -14,6 +14,7 @@
 //                reads it from the built search/index.html). Without it the snippet fetches
 //                ctx.searchPage (default "/search/") and looks for the script there: that
 //                costs an extra HTML request, so pass ctx.script when measuring.
+//   ctx.stemmer  English only: the stemmer's URL path ("/assets/js/stem-en.1a2b3c.js"), loaded first
 //   ctx.topN     results whose data is loaded with load() (default 5)
 //   ctx.waitMs   how long to wait for window.WaymarkSearch after the script loads (default 5000)
 async (query, ctx) => {
@@ -29,13 +30,16 @@ async (query, ctx) => {
           if (!m) throw new Error("no search.<hash>.js in " + page);
           src = new URL(m[1], new URL(page, location.href)).pathname;
         }
-        await new Promise((resolve, reject) => {
+        const load = (url) => new Promise((resolve, reject) => {
           const s = document.createElement("script");
-          s.src = src;
+          s.src = url;
           s.onload = resolve;
-          s.onerror = () => reject(new Error("could not load " + src));
+          s.onerror = () => reject(new Error("could not load " + url));
           document.head.appendChild(s);
         });
+        // English search pages load the stemmer first, as the built page does.
+        if (ctx.stemmer) await load(ctx.stemmer);
+        await load(src);
         const until = performance.now() + (ctx.waitMs ?? 5000);
         while (!window.WaymarkSearch) {
           if (performance.now() > until) throw new Error(src + " loaded but window.WaymarkSearch is not defined");

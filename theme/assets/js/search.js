@@ -97,7 +97,7 @@
   const meta = () => (metaRequest ??= get("meta.json").then((m) => ({ ...m, starts: m.k })));
 
   const PREFIX_SHARDS = 6; // a short last word would fetch too much; the next letter narrows it
-  const PREFIX_FACTOR = 0.5, EXACT_BONUS = 0.25, MAX_WEIGHT = 99;
+  const PREFIX_FACTOR = 0.5, STEM_FACTOR = 0.8, EXACT_BONUS = 0.25, MAX_WEIGHT = 99;
 
   /* Shards hold runs of terms in order; a word's shard is the last that starts at or before it. */
   function shardFor(m, folded) {
@@ -113,22 +113,39 @@
      when those are spread too widely (a short prefix: the next letter typed narrows it). */
   function shardsFor(m, word) {
     const own = shardFor(m, word.key);
-    if (!word.prefix) return [own];
+    if (!word.range) return [own];
     const shards = [];
-    for (let n = shardFor(m, word.prefix); n < m.starts.length; n++) {
-      if (n > own && !m.starts[n].startsWith(word.prefix)) break;
+    for (let n = shardFor(m, word.range); n < m.starts.length; n++) {
+      if (n > own && !m.starts[n].startsWith(word.range)) break;
       shards.push(n);
       if (shards.length > PREFIX_SHARDS) return [own];
     }
     return shards;
   }
 
-  /* A query word: its index key, the start other forms share, and whether a term (or a text's
-     word, by its key) is the word or another form of it. (SearchIndex.QueryWord) */
+  /* English words also match the other words with their Porter2 stem (stem-en.js, loaded on
+     English search pages): "trafficking" finds "traffickers", "exploitation" "exploited". The
+     index holds words, not stems, so the shards to read are those of the stem less its last
+     letter ("happi" comes from "happy"), and each word there is stemmed to check. */
+  const stemmer = lang.split("-")[0] === "en" && window.WaymarkStemmers ? window.WaymarkStemmers.en : null;
+  const stemStart = (stem) => (stem && stem.length >= 3 ? stem.slice(0, stem.length - 1) : null);
+
+  /* A query word: its index key, the start other forms share, the range of terms to read, and
+     whether a term (or a text's word, by its key) is the word or another form of it, and how much
+     such a form counts. (SearchIndex.QueryWord) */
   function queryWord(w, isLast) {
     const k = key(w.folded);
     const prefix = matchPrefix(k, isLast);
-    return { ...w, key: k, prefix, matches: (term) => term === k || (prefix !== null && term.startsWith(prefix)) };
+    const stem = stemmer && stemmer(k);
+    const start = stemStart(stem);
+    const sameStem = (term) => start !== null && term !== k && term.startsWith(start) && stemmer(term) === stem;
+    const range = start !== null && (prefix === null || start.length < prefix.length) ? start : prefix;
+    const isPrefixed = (term) => prefix !== null && term.startsWith(prefix);
+    return {
+      ...w, key: k, prefix, range, sameStem,
+      matches: (term) => term === k || isPrefixed(term) || sameStem(term),
+      factor: (term) => (term === k ? 1 : sameStem(term) ? STEM_FACTOR : PREFIX_FACTOR),
+    };
   }
 
   function queryWords(query) {
@@ -243,11 +260,11 @@
   }
 
   /* Whether a word is corrected, given its forms in the index: not when the index has it, or
-     words starting with it (it may be a word still being typed); otherwise when nothing matches
+     words starting with it (it may be a word still being typed), or its stem; otherwise when nothing matches
      it, or the correction is commoner than every other form sharing its start ("helpine" is
      "helpline", not "helping"). (SearchIndex.plan) */
   function needsCorrection(word, forms) {
-    return !forms.some(([term]) => term.startsWith(word.key));
+    return !forms.some(([term]) => term.startsWith(word.key) || word.sameStem(term));
   }
   function takesCorrection(forms, fix) {
     return !!fix && forms.every(([, list]) => frequencyClass(list.length / 2) < fix.frequencyClass);
@@ -330,7 +347,7 @@
           // A word counts once per page: by its best-scoring form, not the sum of all its forms.
           const matched = new Map();
           for (const [term, list] of forms) {
-            const idf = term === word.key ? idfOf(list) : Math.min(idfOf(list), ceiling) * PREFIX_FACTOR;
+            const idf = term === word.key ? idfOf(list) : Math.min(idfOf(list), ceiling) * word.factor(term);
             for (let j = 0, doc = 0; j < list.length; j += 2) {
               doc += list[j];
               matched.set(doc, Math.max(matched.get(doc) || 0, (idf * list[j + 1]) / MAX_WEIGHT));
