@@ -13,9 +13,14 @@
  * Words are matched as `waymark build` indexed them (WaymarkSearch's
  * SearchTokenizer): lowercased, accents and letter variants folded, runs of
  * Chinese, Japanese, Thai, Lao, Khmer or Burmese cut into two-letter pieces.
- * Keep the two in step. Nothing is stored or sent anywhere but this site.
+ * Keep the two in step. A word that matches nothing is corrected to the
+ * closest word of the language's index (SearchSpelling.swift; a large site's
+ * vocabulary files are fetched only then), and the synonyms site.yaml
+ * declares (meta.json "y") are expanded, both as SearchIndex.search does.
+ * Nothing is stored or sent anywhere but this site.
  *
- * window.WaymarkSearch.search(query) → {total, results: [{load()}]}, and
+ * window.WaymarkSearch.search(query, {exact}) → {total, corrections,
+ * results: [{load()}]}, and
  * load() → {url, title, heading, excerpt (HTML with <mark>)}: for tests and
  * benchmarks.
  */
