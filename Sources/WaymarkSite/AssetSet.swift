@@ -30,7 +30,8 @@ public struct AssetSet: Sendable {
     }
 
     /// Every file under `folder` (`assets`) of the theme. Stylesheets are read as text (line
-    /// endings and a BOM normalised, encoding checked); the rest byte for byte.
+    /// endings and a BOM normalised, encoding checked); scripts are compacted (``JSCompactor``);
+    /// the rest byte for byte.
     static func load(_ files: ThemeFiles, folder: String, diagnostics: inout Diagnostics) -> AssetSet {
         let paths = files.files(under: folder).map { String($0.dropFirst(folder.count + 1)) }
         var urls: [String: URLPath] = [:]
@@ -42,7 +43,13 @@ public struct AssetSet: Sendable {
             let data: Data
             switch read(files, file) {
             case .success(let contents):
-                data = path.hasSuffix(".css") ? Data(CSSURLRewriter.rewrite(String(decoding: contents, as: UTF8.self), stylesheet: path, urls: urls).utf8) : contents
+                if path.hasSuffix(".css") {
+                    data = Data(CSSURLRewriter.rewrite(String(decoding: contents, as: UTF8.self), stylesheet: path, urls: urls).utf8)
+                } else if JSCompactor.applies(to: path), let source = String(validating: contents, as: UTF8.self) {
+                    data = Data(JSCompactor.compact(source).utf8)
+                } else {
+                    data = contents
+                }
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
                 continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import unicodedata
 from collections import defaultdict
 from html.parser import HTMLParser
@@ -78,12 +79,26 @@ def same_word(mark: str, word: str, last: bool) -> bool:
     return common >= 5 and common >= len(word) - 2
 
 
-def mark_matches(mark: str, query: str) -> bool:
+def english_stems(words: list[str]) -> list[str]:
+    """The Porter2 stems of `words`, by the theme's stem-en.js run in Node."""
+    script = Path(__file__).resolve().parents[1] / "search" / "porter2-vocabulary.mjs"
+    out = subprocess.run(["node", str(script), "--stem"], input="\n".join(words) + "\n",
+                         capture_output=True, text=True, check=True).stdout
+    return out.split("\n")[:len(words)]
+
+
+def mark_matches(mark: str, query: str, stems: bool = False) -> bool:
     """Whether a marked piece of text is one of the query's words (compared without case,
-    diacritics and Arabic letter forms), or another form of one."""
+    diacritics and Arabic letter forms), or another form of one: sharing its start or, in
+    English (`stems`), its Porter2 stem."""
     words = words_of(query)
     m = ARABIC_ARTICLE.sub("", fold(mark.strip()))
-    return any(same_word(m, w, i == len(words) - 1) for i, w in enumerate(words))
+    if any(same_word(m, w, i == len(words) - 1) for i, w in enumerate(words)):
+        return True
+    if not stems:
+        return False
+    mark_stem, *word_stems = english_stems([m] + words)
+    return mark_stem in word_stems
 
 
 def search_path(lang: str) -> str:
@@ -146,7 +161,7 @@ def type_query(driver, query: str) -> dict:
 def check_marks(shown: dict, query: str, where: str):
     marks = [m for r in shown["results"] for m in r["marks"]]
     assert marks, f"{where}: no <mark> in any excerpt for {query!r}"
-    wrong = sorted({m for m in marks if not mark_matches(m, query)})
+    wrong = sorted({m for m in marks if not mark_matches(m, query, stems=where.startswith("/search/"))})
     assert not wrong, f"{where}: marked text that is not a word of {query!r} (folded {words_of(query)}): {wrong}"
 
 
@@ -544,6 +559,29 @@ def test_declared_synonyms_find_each_other(driver, server):
     zaufania = run_searches(driver, ["telefon zaufania"], top=TOP)[0]
     assert {path_of(r["url"]) for r in zaufania["results"]} & {"/pl/report/", "/pl/", "/pl/flyers/general-public/"}, (
         f"/pl/search/ 'telefon zaufania' (declared as infolinia): {[r['url'] for r in zaufania['results']]}")
+
+
+@pytest.mark.parametrize("query, other_form, expected", [
+    ("traffickers", "trafficking", "/strategy/"),
+    ("exploiting", "exploitation", "/pathways/children/"),
+    ("identifying", "identified", "/pathways/"),
+], ids=["traffickers", "exploiting", "identifying"])
+def test_english_words_find_their_other_forms(query, other_form, expected, driver, server):
+    # The query's own form may be rare or absent; Porter2 gives both words one stem.
+    assert english_stems([query])[0] == english_stems([other_form])[0]
+    open_search(driver, server, "en")
+    shown = type_query(driver, query)
+    where = f"/search/ {query!r}"
+    paths = [path_of(r["href"]) for r in shown["results"]]
+    assert expected in paths, f"{where}: {expected} is not among the results: {paths}"
+    check_marks(shown, query, where)
+    marks = {fold(m) for r in shown["results"] for m in r["marks"]}
+    assert marks - {query}, f"{where}: only the word itself is marked, no other form of it: {sorted(marks)}"
+    assert not driver.execute_script(CORRECTED)["shown"], f"{where}: a word with other forms is no typing mistake"
+    # Polish pages do not stem: there the shared-start rule alone applies.
+    open_search(driver, server, "pl")
+    assert not driver.execute_script("return !!(window.WaymarkStemmers && window.WaymarkStemmers.en)"), (
+        "/pl/search/ loads the English stemmer")
 
 
 # --- (g) accessibility with results shown ------------------------------------------------------
