@@ -14,46 +14,46 @@ public struct Page: Sendable, Identifiable, Equatable {
     /// Path relative to the content folder, `pathways/adults.pl.md`; unique.
     public var id: String { sourcePath }
     public var sourcePath: String {
-        get { storage.sourcePath }
+        _read { yield storage.fields.sourcePath }
         set { mutate { $0.sourcePath = newValue } }
     }
     /// The path shown in messages, `content/pathways/adults.pl.md`.
     public var displayPath: String {
-        get { storage.displayPath }
+        _read { yield storage.fields.displayPath }
         set { mutate { $0.displayPath = newValue } }
     }
     public var language: SiteLanguage {
-        get { storage.language }
+        _read { yield storage.fields.language }
         set { mutate { $0.language = newValue } }
     }
     /// The source path without language suffix or extension (`pathways/adults`): translations share it.
     public var translationKey: String {
-        get { storage.translationKey }
+        _read { yield storage.fields.translationKey }
         set { mutate { $0.translationKey = newValue } }
     }
     public var kind: Kind {
-        get { storage.kind }
+        _read { yield storage.fields.kind }
         set { mutate { $0.kind = newValue } }
     }
     /// The folder the page belongs to (`pathways`; `""` at the root). For a section's own
     /// `index.md` this is the section's folder.
     public var folder: String {
-        get { storage.folder }
+        _read { yield storage.fields.folder }
         set { mutate { $0.folder = newValue } }
     }
     public var url: URLPath {
-        get { storage.url }
+        _read { yield storage.fields.url }
         set { mutate { $0.url = newValue } }
     }
     public var frontMatter: FrontMatter {
-        get { storage.frontMatter }
+        _read { yield storage.fields.frontMatter }
         set { mutate { $0.frontMatter = newValue } }
     }
     /// Where the file is on disk. The Markdown body is read again when the page is rendered
     /// rather than kept: holding every body in memory would double the build's footprint.
     /// Nil for pages Waymark makes itself (a language's home page when none was written).
     public var filePath: String? {
-        get { storage.filePath }
+        _read { yield storage.fields.filePath }
         set { mutate { $0.filePath = newValue } }
     }
 
@@ -112,15 +112,6 @@ extension Page {
     fileprivate final class Storage: @unchecked Sendable {
         var fields: Fields
         init(_ fields: Fields) { self.fields = fields }
-        var sourcePath: String { fields.sourcePath }
-        var displayPath: String { fields.displayPath }
-        var language: SiteLanguage { fields.language }
-        var translationKey: String { fields.translationKey }
-        var kind: Kind { fields.kind }
-        var folder: String { fields.folder }
-        var url: URLPath { fields.url }
-        var frontMatter: FrontMatter { fields.frontMatter }
-        var filePath: String? { fields.filePath }
     }
 }
 
