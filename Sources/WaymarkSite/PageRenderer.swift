@@ -147,7 +147,7 @@ struct PageRenderer: Sendable {
             site: SiteView(title: language.title ?? site.config.title, description: language.description ?? site.config.description,
                            homeURL: style.href(home?.url ?? .root),
                            titleLang: language.title == nil && !isDefault(language) ? site.config.defaultLanguage.tag.code : nil),
-            assets: TextTable(theme.assets.urlsByKey.mapValues { style.href($0) }),
+            assets: AssetTable(theme.assets.urlsByKey, style: style),
             menu: menuLinks(site.config.menu, language: language, style: style, current: current),
             footerMenu: menuLinks(site.config.footerMenu, language: language, style: style, current: current),
             exitURL: site.config.exitURL,

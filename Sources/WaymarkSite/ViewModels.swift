@@ -1,4 +1,5 @@
 import Mustache
+import WaymarkCore
 
 // Typed view models for templates. Each answers template names through `child(named:)`, so
 // rendering never falls back to reflection and a renamed field is a compile error here.
@@ -414,13 +415,25 @@ final class TextTable: MustacheParent, Sendable {
     func child(named name: String) -> Any? { values[name] }
 }
 
+/// `assets.key`: each theme file's address as the page links to it, worked out only for the
+/// files a template asks for rather than for every asset on every page.
+final class AssetTable: MustacheParent, Sendable {
+    let urls: [String: URLPath]
+    let style: URLStyle
+    init(_ urls: [String: URLPath], style: URLStyle) {
+        self.urls = urls
+        self.style = style
+    }
+    func child(named name: String) -> Any? { urls[name].map { style.href($0) } }
+}
+
 /// The root object every template renders.
 final class PageContext: MustacheParent, Sendable {
     let lang: String
     let dir: String
     let strings: TextTable
     let site: SiteView
-    let assets: TextTable
+    let assets: AssetTable
     let menu: [LinkView]
     let footerMenu: [LinkView]
     let exitURL: String
@@ -438,7 +451,7 @@ final class PageContext: MustacheParent, Sendable {
     let search: SearchView?
     let azGroups: [AZGroupView]
 
-    init(lang: String, dir: String, strings: TextTable, site: SiteView, assets: TextTable, menu: [LinkView],
+    init(lang: String, dir: String, strings: TextTable, site: SiteView, assets: AssetTable, menu: [LinkView],
          footerMenu: [LinkView], exitURL: String, feedURL: String?, page: PageView?, languages: [LinkView],
          alternates: [AlternateView], xDefault: String?, target: LinkView?, help: HelpView, contacts: [ContactView],
          contactGroups: [ContactGroupView], csp: String, directory: DirectoryView = .empty, search: SearchView? = nil,
