@@ -2,7 +2,9 @@
 public enum HTMLEscape {
     /// Escapes `& < > " '` so text can sit in content or a quoted attribute.
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: needsEscape) else { return text }
+        // Scanned as one contiguous buffer: iterating `utf8` generically was most of the cost.
+        var probe = text
+        guard probe.withUTF8({ $0.contains(where: needsEscape) }) else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count + 16)
         append(text, to: &out)
