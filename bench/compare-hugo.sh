@@ -8,6 +8,7 @@
 #   SHARED=DIR        the shared folder (default: ../shared beside the repo)
 #   WORK=DIR          where corpora are generated (default /tmp/waymark-bench)
 #   DEST=DIR          tmpfs folder for build outputs (default /dev/shm/waymark-bench)
+#   REGENERATE=1      generate each corpus afresh even if one made with the same arguments is there
 #   SEARCH_PEERS=1    also time Waymark with 'search: false' (waymark-nosearch) and Pagefind indexing
 #                     Hugo's output (pagefind), Hugo having no search of its own
 set -euo pipefail
@@ -65,7 +66,21 @@ for n in "${sizes[@]}"; do
   site=$work/$n
   times=$site/times
   # gen.py's ratio: every 5th page translated into 5 languages, so pages + pages/5*5 = n.
-  python3 "$hugobench/gen.py" --out "$site" --pages $((n / 2)) --translated $((n / 10)) >/dev/null
+  # gen.py is deterministic, so a corpus it already wrote with the same arguments is reused
+  # (generating 100,000 pages takes minutes); REGENERATE=1 forces a fresh one.
+  if [[ -n ${REGENERATE:-} ]] || ! python3 - "$site/corpus.json" $((n / 2)) $((n / 10)) <<'PY'
+import json, sys
+try:
+    args = json.load(open(sys.argv[1]))["args"]
+except (OSError, ValueError, KeyError):
+    sys.exit(1)
+wanted = {"pages": int(sys.argv[2]), "translated": int(sys.argv[3]), "langs": "pl,ro,sq,vi,lt",
+          "bytes": 4000, "seed": 20240501, "no_hugo": False, "lean": False}
+sys.exit(0 if args == wanted else 1)
+PY
+  then
+    python3 "$hugobench/gen.py" --out "$site" --pages $((n / 2)) --translated $((n / 10)) >/dev/null
+  fi
   python3 "$here/adapt_hugobench.py" "$site" >&2
   rm -rf "$times"; mkdir -p "$times"
   if [[ -n ${SEARCH_PEERS:-} ]]; then
