@@ -56,13 +56,19 @@ struct CommandResult {
 }
 
 func runWaymark(_ arguments: [String], in directory: String) throws -> CommandResult {
+    try runProgram(waymarkExecutable(), arguments, in: directory)
+}
+
+/// Runs `executable` with `arguments` in `directory`, standard input empty, and captures its output.
+func runProgram(_ executable: URL, _ arguments: [String], in directory: String) throws -> CommandResult {
     let process = Process()
-    process.executableURL = waymarkExecutable()
+    process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
+    process.standardInput = FileHandle.nullDevice
     try process.run()
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
