@@ -2,9 +2,7 @@
 public enum HTMLEscape {
     /// Escapes `& < > " '` so text can sit in content or a quoted attribute.
     public static func escape(_ text: String) -> String {
-        // Scanned as one contiguous buffer: iterating `utf8` generically was most of the cost.
-        var probe = text
-        guard probe.withUTF8({ $0.contains(where: needsEscape) }) else { return text }
+        guard text.containsUTF8Byte(where: needsEscape) else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count + 16)
         append(text, to: &out)

@@ -14,6 +14,9 @@ public struct LanguageTag: Sendable, Hashable, Comparable, CustomStringConvertib
 
     public var description: String { code }
 
+    /// The language itself, without region or script, lowercased: `en` for `en-GB`.
+    public var primary: String { String(code.prefix { $0 != "-" }).lowercased() }
+
     public static func == (lhs: LanguageTag, rhs: LanguageTag) -> Bool { lhs.code.lowercased() == rhs.code.lowercased() }
     public func hash(into hasher: inout Hasher) { hasher.combine(code.lowercased()) }
     public static func < (lhs: LanguageTag, rhs: LanguageTag) -> Bool { lhs.code.lowercased() < rhs.code.lowercased() }

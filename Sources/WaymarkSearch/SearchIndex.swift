@@ -229,9 +229,10 @@ public struct SearchIndex: Sendable {
         var words = tokens.enumerated().map { QueryWord($1, isLast: $0 == tokens.count - 1, stems: stemsEnglish) }
         var factors = [Double](repeating: 1, count: words.count)
         let groups = synonyms.map { group in group.map { SearchTokenizer.tokens($0).map { QueryWord($0, isLast: false, stems: stemsEnglish) } } }
+        let groupKeys = groups.map { $0.map { $0.map(\.key) } }
         var corrections: [String: String] = [:]
         if !exact {
-            let covered = SearchSynonyms.spans(words.map(\.key), groups: groups.map { $0.map { $0.map(\.key) } }).flatMap { Array($0.range) }
+            let covered = SearchSynonyms.spans(words.map(\.key), groups: groupKeys).flatMap { Array($0.range) }
             lazy var vocabulary = postings.map { (term: $0.key, frequencyClass: SearchSpelling.frequencyClass($0.value.count)) }
             for (i, word) in words.enumerated() where !covered.contains(i) {
                 // Not when the index has the word or words starting with it (it may be a word
@@ -249,7 +250,7 @@ public struct SearchIndex: Sendable {
                 factors[i] = SearchIndex.correctionFactor
             }
         }
-        let spans = SearchSynonyms.spans(words.map(\.key), groups: groups.map { $0.map { $0.map(\.key) } })
+        let spans = SearchSynonyms.spans(words.map(\.key), groups: groupKeys)
         var units: [[[(word: QueryWord, factor: Double)]]] = []
         var i = 0
         while i < words.count {

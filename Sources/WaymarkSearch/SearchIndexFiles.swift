@@ -195,9 +195,8 @@ public enum SearchIndexFiles {
 enum JSON {
     static func string(_ text: String) -> String {
         let utf8 = text.utf8
-        // Most text needs no escaping; copy it whole. Scanned as one contiguous buffer.
-        var probe = text
-        if !probe.withUTF8({ $0.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C }) }) { return "\"" + text + "\"" }
+        // Most text needs no escaping; copy it whole.
+        if !text.containsUTF8Byte(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C }) { return "\"" + text + "\"" }
         var out: [UInt8] = [0x22]
         out.reserveCapacity(utf8.count + 16)
         for byte in utf8 {

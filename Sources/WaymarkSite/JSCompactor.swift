@@ -1,3 +1,5 @@
+import Foundation
+
 /// Makes a theme's JavaScript smaller to download without changing what it does: lines that are
 /// only a comment, blank lines and indentation are dropped. The default theme's scripts explain
 /// themselves at length for theme authors; a visitor on a phone need not download that (it is a
@@ -11,26 +13,21 @@
 enum JSCompactor {
     /// `source` compacted, or unchanged when it cannot be done safely.
     static func compact(_ source: String) -> String {
-        var out: [Substring] = []
+        var out: [String] = []
         var inComment = false, keepComment = false
         for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }.dropLastWhile { $0 == " " || $0 == "\t" || $0 == "\r" }
+            let trimmed = line.trimmingCharacters(in: blanks)
+            if !inComment && trimmed.hasPrefix("/*") {
+                inComment = true
+                keepComment = trimmed.hasPrefix("/*!")
+            }
             if inComment {
                 if keepComment { out.append(trimmed) }
-                if let end = trimmed.range(of: "*/") {
-                    inComment = false
-                    guard trimmed[end.upperBound...].allSatisfy({ $0 == " " || $0 == "\t" }) else { return source }
-                }
-                continue
-            }
-            if trimmed.hasPrefix("/*") {
-                keepComment = trimmed.hasPrefix("/*!")
-                if keepComment { out.append(trimmed) }
-                if let end = trimmed.dropFirst(2).range(of: "*/") {
-                    guard trimmed[end.upperBound...].allSatisfy({ $0 == " " || $0 == "\t" }) else { return source }
-                } else {
-                    inComment = true
-                }
+                // A comment opened on this line closes after its own "/*", not on the "*" of it.
+                let body = trimmed.hasPrefix("/*") ? trimmed.dropFirst(2) : Substring(trimmed)
+                guard let end = body.range(of: "*/") else { continue }
+                inComment = false
+                guard body[end.upperBound...].allSatisfy({ $0 == " " || $0 == "\t" }) else { return source }
                 continue
             }
             if trimmed.isEmpty || trimmed.hasPrefix("//") { continue }
@@ -41,14 +38,9 @@ enum JSCompactor {
         return out.joined(separator: "\n") + (out.isEmpty ? "" : "\n")
     }
 
+    /// What is dropped from both ends of a line: indentation, and a Windows line ending's `\r`.
+    private static let blanks = CharacterSet(charactersIn: " \t\r")
+
     /// Whether the file at `path` (under `assets/`) is compacted when published.
     static func applies(to path: String) -> Bool { path.hasSuffix(".js") && !path.hasSuffix(".min.js") }
-}
-
-extension Substring {
-    fileprivate func dropLastWhile(_ predicate: (Character) -> Bool) -> Substring {
-        var end = endIndex
-        while end > startIndex, predicate(self[index(before: end)]) { end = index(before: end) }
-        return self[startIndex..<end]
-    }
 }

@@ -90,12 +90,12 @@ struct SiteSearch: Sendable {
         }
     }
 
+    /// Whether `language`'s search stems English words (Porter2) when matching a query.
+    static func stemsEnglish(_ language: SiteLanguage) -> Bool { language.tag.primary == "en" }
+
     /// Writes each language's index, from the pages merged into `pages` (by language) and, on
     /// sites with a directory, the partners. Pages' fragments are already written, in the pending
     /// folder, which is renamed here; returns the other files written.
-    /// Whether `language`'s search stems English words (Porter2) when matching a query.
-    static func stemsEnglish(_ language: SiteLanguage) -> Bool { language.tag.code.split(separator: "-").first == "en" }
-
     func writeIndexes(pages: [LanguageTag: SearchIndexBuilder], strings: (SiteLanguage) -> UIStrings,
                       output: some SiteOutput, languages: [SiteLanguage]? = nil,
                       progress: BuildProgress? = nil) throws -> [RenderedFile] {

@@ -75,5 +75,8 @@ import WaymarkCore
         #expect(LanguageTag("pt-BR") == LanguageTag("pt-br"))
         #expect(LanguageTag("english!") == nil)
         #expect(LanguageTag("e") == nil)
+        #expect(LanguageTag("EN-gb")?.primary == "en")
+        #expect(LanguageTag("sr-Latn-RS")?.primary == "sr")
+        #expect(LanguageTag("pl")?.primary == "pl")
     }
 }
