@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "WaymarkMarkdown", dependencies: ["CCmark", "WaymarkCore"]),
         .target(name: "WaymarkSearch", dependencies: ["WaymarkCore"]),
         .target(name: "WaymarkTheme"),
+        .target(name: "WaymarkTemplate", dependencies: ["WaymarkCore"]),
         .target(name: "WaymarkContent", dependencies: [
             "WaymarkCore", "WaymarkMarkdown", .product(name: "Yams", package: "Yams"),
         ]),
@@ -32,8 +33,7 @@ let package = Package(
         ]),
         .target(name: "WaymarkSite", dependencies: [
             "WaymarkCore", "WaymarkMarkdown", "WaymarkContent", "WaymarkData", "WaymarkSearch", "WaymarkTheme",
-            .product(name: "Yams", package: "Yams"),
-            .product(name: "Mustache", package: "swift-mustache"),
+            "WaymarkTemplate", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "WaymarkServer", dependencies: [
             "WaymarkCore", "WaymarkSite",
@@ -55,6 +55,9 @@ let package = Package(
         .testTarget(name: "WaymarkMarkdownTests", dependencies: ["WaymarkMarkdown"]),
         .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent"]),
         .testTarget(name: "WaymarkDataTests", dependencies: ["WaymarkData"]),
+        .testTarget(name: "WaymarkTemplateTests", dependencies: [
+            "WaymarkTemplate", "WaymarkTheme", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .testTarget(name: "WaymarkSearchTests", dependencies: ["WaymarkSearch"], exclude: ["Fixtures"]),
         .testTarget(
             name: "WaymarkCheckTests",

@@ -1,10 +1,10 @@
 import Foundation
-import Mustache
+import WaymarkTemplate
 import WaymarkCore
 import WaymarkData
 
 /// A partner as the directory layout shows it: public fields only.
-final class PartnerView: MustacheParent, Sendable {
+final class PartnerView: TemplateObject, Sendable {
     let id: String
     let name: String
     let type: String
@@ -43,34 +43,34 @@ final class PartnerView: MustacheParent, Sendable {
         self.jsonLD = jsonLD
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "id": id
-        case "name": self.name
-        case "type": type
-        case "type_title": typeTitle
-        case "areas": areas
-        case "area_slugs": areaSlugs
-        case "website": website
-        case "website_label": websiteLabel
-        case "email": email
-        case "phone": phone
-        case "tel": tel
-        case "description": description
-        case "services": services
-        case "has_services": !services.isEmpty
-        case "languages": languages
-        case "has_languages": !languages.isEmpty
-        case "json_ld": jsonLD
-        case "all_areas": areas.isEmpty
-        case "text_lang": textLang
-        default: nil
+        case "id": TemplateValue(id)
+        case "name": TemplateValue(self.name)
+        case "type": TemplateValue(type)
+        case "type_title": TemplateValue(typeTitle)
+        case "areas": TemplateValue(areas)
+        case "area_slugs": TemplateValue(areaSlugs)
+        case "website": TemplateValue(website)
+        case "website_label": TemplateValue(websiteLabel)
+        case "email": TemplateValue(email)
+        case "phone": TemplateValue(phone)
+        case "tel": TemplateValue(tel)
+        case "description": TemplateValue(description)
+        case "services": TemplateValue(services)
+        case "has_services": TemplateValue(!services.isEmpty)
+        case "languages": TemplateValue(languages)
+        case "has_languages": TemplateValue(!languages.isEmpty)
+        case "json_ld": TemplateValue(jsonLD)
+        case "all_areas": TemplateValue(areas.isEmpty)
+        case "text_lang": TemplateValue(textLang)
+        default: .missing
         }
     }
 }
 
 /// A named group of partners: a letter of the A–Z list or a type.
-final class PartnerGroupView: MustacheParent, Sendable {
+final class PartnerGroupView: TemplateObject, Sendable {
     let id: String
     let anchor: String
     let title: String
@@ -83,19 +83,19 @@ final class PartnerGroupView: MustacheParent, Sendable {
         self.partners = partners
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "id": id
-        case "anchor": anchor
-        case "title", "letter": title
-        case "partners": partners
-        default: nil
+        case "id": TemplateValue(id)
+        case "anchor": TemplateValue(anchor)
+        case "title", "letter": TemplateValue(title)
+        case "partners": TemplateValue(partners)
+        default: .missing
         }
     }
 }
 
 /// A choice in a filter: an area or a type.
-final class OptionView: MustacheParent, Sendable {
+final class OptionView: TemplateObject, Sendable {
     let id: String
     let title: String
     /// Set when `title` is in another language than the page (area names come from site.yaml).
@@ -107,18 +107,18 @@ final class OptionView: MustacheParent, Sendable {
         self.textLang = textLang
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "id", "slug": id
-        case "title", "name": title
-        case "text_lang": textLang
-        default: nil
+        case "id", "slug": TemplateValue(id)
+        case "title", "name": TemplateValue(title)
+        case "text_lang": TemplateValue(textLang)
+        default: .missing
         }
     }
 }
 
 /// `directory.*`: the partner directory in one language.
-final class DirectoryView: MustacheParent, Sendable {
+final class DirectoryView: TemplateObject, Sendable {
     let partners: [PartnerView]
     let letters: [PartnerGroupView]
     let types: [PartnerGroupView]
@@ -168,16 +168,16 @@ final class DirectoryView: MustacheParent, Sendable {
         Set(partners.map(\.id) + letters.map(\.id) + types.map(\.anchor))
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "count": String(partners.count)
-        case "partners": partners
-        case "has_partners": !partners.isEmpty
-        case "letters": letters
-        case "types": types
-        case "areas": areas
-        case "type_options": typeOptions
-        default: nil
+        case "count": TemplateValue(String(partners.count))
+        case "partners": TemplateValue(partners)
+        case "has_partners": TemplateValue(!partners.isEmpty)
+        case "letters": TemplateValue(letters)
+        case "types": TemplateValue(types)
+        case "areas": TemplateValue(areas)
+        case "type_options": TemplateValue(typeOptions)
+        default: .missing
         }
     }
 }

@@ -17,7 +17,7 @@ struct ExtraPages {
             canonical: site.config.absoluteURL(URLPath("/404.html")), content: "", date: nil, updated: nil,
             toc: [], breadcrumbs: [], children: [], tags: [], layout: "404", isSection: false, isHome: false)
         let context = renderer.context(language: language, style: style, current: nil, page: view)
-        return RenderedFile(path: "404.html", text: theme.library.render(context, withTemplate: "404") ?? "")
+        return theme.render(context, template: "404", path: "404.html")
     }
 
     /// One redirect page per alias of every page.
@@ -28,7 +28,7 @@ struct ExtraPages {
                 let style = URLStyle.relative(to: from)
                 let target = LinkView(label: page.title, url: style.href(page.url), absoluteURL: site.config.absoluteURL(page.url))
                 let context = renderer.context(language: page.language, style: style, current: nil, page: nil, target: target)
-                return RenderedFile(path: from.outputFile, text: theme.library.render(context, withTemplate: "redirect") ?? "")
+                return theme.render(context, template: "redirect", path: from.outputFile)
             }
         }
     }
@@ -85,6 +85,6 @@ struct ExtraPages {
             children: children, tags: [], layout: layout, isSection: isSection, isHome: false)
         let context = renderer.context(language: language, style: style, current: nil, page: view,
                                        isSearchPage: isSearchPage, azGroups: azGroups)
-        return RenderedFile(path: url.outputFile, text: theme.library.render(context, withTemplate: template) ?? "")
+        return theme.render(context, template: template, path: url.outputFile)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import WaymarkContent
 import WaymarkCore
 import WaymarkData
@@ -116,13 +115,15 @@ struct PageRenderer: Sendable {
             tags: page.frontMatter.tags.compactMap { tagLink($0, language: page.language, style: style) },
             layout: PageRenderer.layout(for: page), isSection: page.kind == .section, isHome: page.kind == .home)
         let context = self.context(language: page.language, style: style, current: page, page: pageView, directory: directory)
-        let html = theme.library.render(context, withTemplate: PageRenderer.layout(for: page)) ?? ""
+        var file = theme.render(context, template: PageRenderer.layout(for: page), path: page.url.outputFile)
+        diagnostics += file.problems
+        file.problems = []
         let anchors = PageAnchors(ids: PageRenderer.reservedIDs.union(rendered.headingIDs).union(directory.anchors),
                                   aliases: rendered.headingAliases)
         let search = forSearch && site.config.search && SiteSearch.indexes(page)
             ? AnalysedDocument(SiteSearch.document(for: page, contentHTML: rendered.html)) : nil
         return PageRenderResult(
-            file: RenderedFile(path: page.url.outputFile, text: html), diagnostics: diagnostics, status: status,
+            file: file, diagnostics: diagnostics, status: status,
             anchors: anchors, fragmentLinks: resolver.fragmentLinks, search: search, document: document)
     }
 

@@ -79,6 +79,7 @@ struct SiteRender: Sendable {
     private func run(into output: some SiteOutput, keepRecords: Bool, clock: inout StageClock) throws -> RenderOutcome {
         var diagnostics = Diagnostics()
         let generated = generatedFiles()
+        diagnostics.append(contentsOf: generated.flatMap(\.problems))
         let staticPaths = site.staticFiles.map { $0.url.outputFile }
         clock.lap("lists, feeds, sitemap, redirects")
         let search = SiteSearch(site: site)

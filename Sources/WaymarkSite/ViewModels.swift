@@ -1,15 +1,13 @@
-import Mustache
+import WaymarkTemplate
 import WaymarkCore
 
-// Typed view models for templates. Each answers template names through `child(named:)`, so
-// rendering never falls back to reflection and a renamed field is a compile error here.
-// They are immutable classes rather than structs: the template engine passes values around as
-// `Any` and casts them at every lookup, and a class reference is cheap to copy where a large
-// struct is boxed and retained field by field each time.
+// Typed view models for templates. Each answers template names through `value(named:)`, so a
+// renamed field is a compile error here. They are immutable classes rather than structs: a
+// template value holds a class as one reference, where a large struct would be boxed and copied.
 // Names are the ones documented in docs/THEMING.md.
 
 /// A date as templates show it.
-final class DateView: MustacheParent, Sendable {
+final class DateView: TemplateObject, Sendable {
     let iso: String
     let display: String
 
@@ -18,17 +16,17 @@ final class DateView: MustacheParent, Sendable {
         self.display = display
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "iso": iso
-        case "display": display
-        default: nil
+        case "iso": TemplateValue(iso)
+        case "display": TemplateValue(display)
+        default: .missing
         }
     }
 }
 
 /// A link in a menu, breadcrumb trail, list or language switcher.
-final class LinkView: MustacheParent, Sendable {
+final class LinkView: TemplateObject, Sendable {
     let label: String
     let url: String
     /// True on a link to the page being shown.
@@ -63,27 +61,27 @@ final class LinkView: MustacheParent, Sendable {
         self.absoluteURL = absoluteURL
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "label", "title", "name": label
-        case "url": url
-        case "current": current
-        case "in_section": inSection
-        case "summary": summary
-        case "date": date
-        case "code": code
-        case "dir": dir
-        case "absolute_url": absoluteURL
+        case "label", "title", "name": TemplateValue(label)
+        case "url": TemplateValue(url)
+        case "current": TemplateValue(current)
+        case "in_section": TemplateValue(inSection)
+        case "summary": TemplateValue(summary)
+        case "date": TemplateValue(date)
+        case "code": TemplateValue(code)
+        case "dir": TemplateValue(dir)
+        case "absolute_url": TemplateValue(absoluteURL)
         // Not `lang`: a missing value would be looked up on the page and give the page's language.
-        case "link_lang": lang
-        case "notice": notice
-        default: nil
+        case "link_lang": TemplateValue(lang)
+        case "notice": TemplateValue(notice)
+        default: .missing
         }
     }
 }
 
 /// One table-of-contents entry.
-final class TOCView: MustacheParent, Sendable {
+final class TOCView: TemplateObject, Sendable {
     let id: String
     let text: String
     let children: [TOCView]
@@ -94,19 +92,19 @@ final class TOCView: MustacheParent, Sendable {
         self.children = children
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "id": id
-        case "text": text
-        case "children": children
-        case "has_children": !children.isEmpty
-        default: nil
+        case "id": TemplateValue(id)
+        case "text": TemplateValue(text)
+        case "children": TemplateValue(children)
+        case "has_children": TemplateValue(!children.isEmpty)
+        default: .missing
         }
     }
 }
 
 /// A translation for `<link rel="alternate" hreflang>`.
-final class AlternateView: MustacheParent, Sendable {
+final class AlternateView: TemplateObject, Sendable {
     let lang: String
     let absoluteURL: String
 
@@ -115,17 +113,17 @@ final class AlternateView: MustacheParent, Sendable {
         self.absoluteURL = absoluteURL
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "lang": lang
-        case "absolute_url": absoluteURL
-        default: nil
+        case "lang": TemplateValue(lang)
+        case "absolute_url": TemplateValue(absoluteURL)
+        default: .missing
         }
     }
 }
 
 /// A reporting contact.
-final class ContactView: MustacheParent, Sendable {
+final class ContactView: TemplateObject, Sendable {
     let id: String
     let label: String
     let number: String
@@ -152,26 +150,26 @@ final class ContactView: MustacheParent, Sendable {
         self.group = group
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "id": id
-        case "label": label
-        case "number": number
-        case "tel": tel
-        case "hours": hours
-        case "notes": notes
-        case "has_notes": !notes.isEmpty
-        case "when": when
-        case "emergency": emergency
-        case "group": group
-        case "text_lang": textLang
-        default: nil
+        case "id": TemplateValue(id)
+        case "label": TemplateValue(label)
+        case "number": TemplateValue(number)
+        case "tel": TemplateValue(tel)
+        case "hours": TemplateValue(hours)
+        case "notes": TemplateValue(notes)
+        case "has_notes": TemplateValue(!notes.isEmpty)
+        case "when": TemplateValue(when)
+        case "emergency": TemplateValue(emergency)
+        case "group": TemplateValue(group)
+        case "text_lang": TemplateValue(textLang)
+        default: .missing
         }
     }
 }
 
 /// Contacts under one heading of the contacts layout.
-final class ContactGroupView: MustacheParent, Sendable {
+final class ContactGroupView: TemplateObject, Sendable {
     let id: String
     let title: String
     let contacts: [ContactView]
@@ -182,18 +180,18 @@ final class ContactGroupView: MustacheParent, Sendable {
         self.contacts = contacts
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "id": id
-        case "title": title
-        case "contacts": contacts
-        default: nil
+        case "id": TemplateValue(id)
+        case "title": TemplateValue(title)
+        case "contacts": TemplateValue(contacts)
+        default: .missing
         }
     }
 }
 
 /// The help block shown on every page.
-final class HelpView: MustacheParent, Sendable {
+final class HelpView: TemplateObject, Sendable {
     let contacts: [ContactView]
     let reportURL: String?
 
@@ -202,18 +200,18 @@ final class HelpView: MustacheParent, Sendable {
         self.reportURL = reportURL
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "contacts": contacts
-        case "has_contacts": !contacts.isEmpty
-        case "report_url": reportURL
-        default: nil
+        case "contacts": TemplateValue(contacts)
+        case "has_contacts": TemplateValue(!contacts.isEmpty)
+        case "report_url": TemplateValue(reportURL)
+        default: .missing
         }
     }
 }
 
 /// A part of a page under an `h2`.
-final class SectionView: MustacheParent, Sendable {
+final class SectionView: TemplateObject, Sendable {
     let id: String
     /// The heading's old id, which the template keeps as an empty `<span id>` in the heading.
     let alias: String?
@@ -229,20 +227,20 @@ final class SectionView: MustacheParent, Sendable {
         self.content = content
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "id": id
-        case "alias": alias
-        case "title": title
-        case "number": String(number)
-        case "content": content
-        default: nil
+        case "id": TemplateValue(id)
+        case "alias": TemplateValue(alias)
+        case "title": TemplateValue(title)
+        case "number": TemplateValue(String(number))
+        case "content": TemplateValue(content)
+        default: .missing
         }
     }
 }
 
 /// A notice above a translated page: it is out of date, or not yet checked.
-final class NoticeView: MustacheParent, Sendable {
+final class NoticeView: TemplateObject, Sendable {
     let kind: String
     let text: String
     let linkURL: String?
@@ -257,20 +255,20 @@ final class NoticeView: MustacheParent, Sendable {
         self.linkLang = linkLang
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "kind": kind
-        case "text": text
-        case "link_url": linkURL
-        case "link_text": linkText
-        case "link_lang": linkLang
-        default: nil
+        case "kind": TemplateValue(kind)
+        case "text": TemplateValue(text)
+        case "link_url": TemplateValue(linkURL)
+        case "link_text": TemplateValue(linkText)
+        case "link_lang": TemplateValue(linkLang)
+        default: .missing
         }
     }
 }
 
 /// A file offered for download.
-final class DownloadView: MustacheParent, Sendable {
+final class DownloadView: TemplateObject, Sendable {
     let url: String
     let text: String
     let lang: String
@@ -291,22 +289,22 @@ final class DownloadView: MustacheParent, Sendable {
         self.size = size
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "url": url
-        case "text": text
-        case "lang": lang
-        case "language_name": languageName
-        case "what": what
-        case "format": format
-        case "size": size
-        default: nil
+        case "url": TemplateValue(url)
+        case "text": TemplateValue(text)
+        case "lang": TemplateValue(lang)
+        case "language_name": TemplateValue(languageName)
+        case "what": TemplateValue(what)
+        case "format": TemplateValue(format)
+        case "size": TemplateValue(size)
+        default: .missing
         }
     }
 }
 
 /// The page being rendered: `page.*` in templates.
-final class PageView: MustacheParent, Sendable {
+final class PageView: TemplateObject, Sendable {
     let title: String
     let summary: String?
     let url: String
@@ -350,40 +348,40 @@ final class PageView: MustacheParent, Sendable {
         self.isHome = isHome
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "title": title
-        case "summary": summary
-        case "url": url
-        case "canonical": canonical
-        case "content": content
-        case "intro": intro
-        case "sections": sections
-        case "has_sections": !sections.isEmpty
-        case "downloads": downloads
-        case "has_downloads": !downloads.isEmpty
-        case "notices": notices
-        case "has_notices": !notices.isEmpty
-        case "date": date
-        case "updated": updated
-        case "toc": toc
-        case "has_toc": !toc.isEmpty
-        case "breadcrumbs": breadcrumbs
-        case "has_breadcrumbs": !breadcrumbs.isEmpty
-        case "children": children
-        case "has_children": !children.isEmpty
-        case "tags": tags
-        case "has_tags": !tags.isEmpty
-        case "layout": layout
-        case "is_section": isSection
-        case "is_home": isHome
-        default: nil
+        case "title": TemplateValue(title)
+        case "summary": TemplateValue(summary)
+        case "url": TemplateValue(url)
+        case "canonical": TemplateValue(canonical)
+        case "content": TemplateValue(content)
+        case "intro": TemplateValue(intro)
+        case "sections": TemplateValue(sections)
+        case "has_sections": TemplateValue(!sections.isEmpty)
+        case "downloads": TemplateValue(downloads)
+        case "has_downloads": TemplateValue(!downloads.isEmpty)
+        case "notices": TemplateValue(notices)
+        case "has_notices": TemplateValue(!notices.isEmpty)
+        case "date": TemplateValue(date)
+        case "updated": TemplateValue(updated)
+        case "toc": TemplateValue(toc)
+        case "has_toc": TemplateValue(!toc.isEmpty)
+        case "breadcrumbs": TemplateValue(breadcrumbs)
+        case "has_breadcrumbs": TemplateValue(!breadcrumbs.isEmpty)
+        case "children": TemplateValue(children)
+        case "has_children": TemplateValue(!children.isEmpty)
+        case "tags": TemplateValue(tags)
+        case "has_tags": TemplateValue(!tags.isEmpty)
+        case "layout": TemplateValue(layout)
+        case "is_section": TemplateValue(isSection)
+        case "is_home": TemplateValue(isHome)
+        default: .missing
         }
     }
 }
 
 /// Site-wide values: `site.*`.
-final class SiteView: MustacheParent, Sendable {
+final class SiteView: TemplateObject, Sendable {
     let title: String
     let description: String
     let homeURL: String
@@ -397,38 +395,38 @@ final class SiteView: MustacheParent, Sendable {
         self.titleLang = titleLang
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "title": title
-        case "description": description
-        case "home_url": homeURL
-        case "title_lang": titleLang
-        default: nil
+        case "title": TemplateValue(title)
+        case "description": TemplateValue(description)
+        case "home_url": TemplateValue(homeURL)
+        case "title_lang": TemplateValue(titleLang)
+        default: .missing
         }
     }
 }
 
 /// A name → text map answering `t.key` and `assets.key`.
-final class TextTable: MustacheParent, Sendable {
+final class TextTable: TemplateObject, Sendable {
     let values: [String: String]
     init(_ values: [String: String]) { self.values = values }
-    func child(named name: String) -> Any? { values[name] }
+    func value(named name: String) -> TemplateValue { TemplateValue(values[name]) }
 }
 
 /// `assets.key`: each theme file's address as the page links to it, worked out only for the
 /// files a template asks for rather than for every asset on every page.
-final class AssetTable: MustacheParent, Sendable {
+final class AssetTable: TemplateObject, Sendable {
     let urls: [String: URLPath]
     let style: URLStyle
     init(_ urls: [String: URLPath], style: URLStyle) {
         self.urls = urls
         self.style = style
     }
-    func child(named name: String) -> Any? { urls[name].map { style.href($0) } }
+    func value(named name: String) -> TemplateValue { TemplateValue(urls[name].map { style.href($0) }) }
 }
 
 /// The root object every template renders.
-final class PageContext: MustacheParent, Sendable {
+final class PageContext: TemplateObject, Sendable {
     let lang: String
     let dir: String
     let strings: TextTable
@@ -479,41 +477,41 @@ final class PageContext: MustacheParent, Sendable {
         self.target = target
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "lang": lang
-        case "dir": dir
-        case "t": strings
-        case "site": site
-        case "assets": assets
-        case "menu": menu
-        case "has_menu": !menu.isEmpty
-        case "footer_menu": footerMenu
-        case "has_footer_menu": !footerMenu.isEmpty
-        case "exit_url": exitURL
-        case "feed_url": feedURL
-        case "page": page
-        case "languages": languages
-        case "has_languages": !languages.isEmpty
-        case "alternates": alternates
-        case "has_alternates": !alternates.isEmpty
-        case "x_default": xDefault
-        case "target": target
-        case "help": help
-        case "contacts": contacts
-        case "has_contacts": !contacts.isEmpty
-        case "contact_groups": contactGroups
-        case "csp": csp
-        case "directory": directory
-        case "search": search
-        case "az_groups": azGroups
-        default: nil
+        case "lang": TemplateValue(lang)
+        case "dir": TemplateValue(dir)
+        case "t": TemplateValue(strings)
+        case "site": TemplateValue(site)
+        case "assets": TemplateValue(assets)
+        case "menu": TemplateValue(menu)
+        case "has_menu": TemplateValue(!menu.isEmpty)
+        case "footer_menu": TemplateValue(footerMenu)
+        case "has_footer_menu": TemplateValue(!footerMenu.isEmpty)
+        case "exit_url": TemplateValue(exitURL)
+        case "feed_url": TemplateValue(feedURL)
+        case "page": TemplateValue(page)
+        case "languages": TemplateValue(languages)
+        case "has_languages": TemplateValue(!languages.isEmpty)
+        case "alternates": TemplateValue(alternates)
+        case "has_alternates": TemplateValue(!alternates.isEmpty)
+        case "x_default": TemplateValue(xDefault)
+        case "target": TemplateValue(target)
+        case "help": TemplateValue(help)
+        case "contacts": TemplateValue(contacts)
+        case "has_contacts": TemplateValue(!contacts.isEmpty)
+        case "contact_groups": TemplateValue(contactGroups)
+        case "csp": TemplateValue(csp)
+        case "directory": TemplateValue(directory)
+        case "search": TemplateValue(search)
+        case "az_groups": TemplateValue(azGroups)
+        default: .missing
         }
     }
 }
 
 /// `search.*`: where a page's search form sends the query, on sites with search.
-final class SearchView: MustacheParent, Sendable {
+final class SearchView: TemplateObject, Sendable {
     let url: String
     let azURL: String
     /// The folder holding every language's index, for the script.
@@ -531,20 +529,20 @@ final class SearchView: MustacheParent, Sendable {
         self.stemsEnglish = stemsEnglish
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "url": url
-        case "az_url": azURL
-        case "index_url": indexURL
-        case "is_search_page": isSearchPage
-        case "stems_english": stemsEnglish
-        default: nil
+        case "url": TemplateValue(url)
+        case "az_url": TemplateValue(azURL)
+        case "index_url": TemplateValue(indexURL)
+        case "is_search_page": TemplateValue(isSearchPage)
+        case "stems_english": TemplateValue(stemsEnglish)
+        default: .missing
         }
     }
 }
 
 /// One letter of the A–Z page (`az_groups`).
-final class AZGroupView: MustacheParent, Sendable {
+final class AZGroupView: TemplateObject, Sendable {
     let letter: String
     let id: String
     let pages: [LinkView]
@@ -555,12 +553,12 @@ final class AZGroupView: MustacheParent, Sendable {
         self.pages = pages
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "letter": letter
-        case "id": id
-        case "pages": pages
-        default: nil
+        case "letter": TemplateValue(letter)
+        case "id": TemplateValue(id)
+        case "pages": TemplateValue(pages)
+        default: .missing
         }
     }
 }

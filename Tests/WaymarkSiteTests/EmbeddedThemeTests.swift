@@ -156,13 +156,27 @@ import WaymarkTheme
 
     // MARK: - Messages name the file read
 
+    @Test func aTemplateThatIncludesItselfWithoutEndFailsTheBuildAndKeepsTheSite() throws {
+        let temp = try TempDir()
+        defer { temp.cleanUp() }
+        try temp.write(EmbeddedThemeTests.site)
+        #expect(try runWaymark(["build"], in: temp.path).status == 0)
+        let published = try String(contentsOfFile: temp.path + "/output/index.html", encoding: .utf8)
+        try temp.write(["theme/templates/partials/tags.mustache": "<p>{{#page}}{{> partials/tags}}{{/page}}</p>\n"])
+        let endless = try runWaymark(["build"], in: temp.path)
+        #expect(endless.status == 1)
+        #expect(endless.stderr.contains("theme/templates/partials/tags.mustache: error: this template never finishes: it includes 'partials/tags' inside itself over and over"), "\(endless.stderr)")
+        #expect(try String(contentsOfFile: temp.path + "/output/index.html", encoding: .utf8) == published)
+    }
+
     @Test func messagesNameTheThemeFolderFileOrTheBuiltInOne() throws {
         let temp = try TempDir()
         defer { temp.cleanUp() }
         try temp.write(EmbeddedThemeTests.site.merging(["theme/templates/page.mustache": "<p>\n{{#page}}\n"]) { $1 })
         let broken = try runWaymark(["build"], in: temp.path)
         #expect(broken.status == 1)
-        #expect(broken.stderr.hasPrefix("theme/templates/page.mustache:3: error: this template has a Mustache syntax error"), "\(broken.stderr)")
+        #expect(broken.stderr.hasPrefix("theme/templates/page.mustache:2: error: this template has a Mustache syntax error: {{#page}} is opened here but never closed"), "\(broken.stderr)")
+        #expect(broken.stderr.contains("add {{/page}} where the section ends"), "\(broken.stderr)")
 
         // A language the built-in theme has no text for, and no theme folder.
         try FileManager.default.removeItem(atPath: temp.path + "/theme")
