@@ -14,11 +14,16 @@ public struct SearchIndexFile: Sendable, Hashable {
 ///   folders' hashes (`t`, `f`, `w`), where each term shard starts (`k`), how many term shards a
 ///   vocabulary file covers (`g`), and the language's synonyms, folded (`y`);
 /// - `t.<hash>/<n>.json` — term shards: the terms, in order, cut into runs of about
-///   `maxShardBytes`, each term with its postings flattened as
-///   `[document, weight, document − previous document, weight, …]` (exact forms under `=form`,
-///   beside their folded form). The meta file gives each shard's first term cut to the shortest
-///   prefix that still sorts after the shard before, so a word's shard is the last one starting
-///   at or before it, and the words a prefix completes to sit in consecutive shards;
+///   `maxShardBytes` (exact forms as `=form`, beside their folded form). Each shard is one JSON
+///   string, `"<terms>|<postings>"`: the terms space-separated and front-coded (how many UTF-16
+///   units a term shares with the one before, one base-36 digit, then the rest), then each term's
+///   postings in the same order, space-separated lists of comma-separated postings, each its
+///   weight as two digits and then its document less the previous posting's in base 36, left
+///   out when it is 1 (the first counts from 0): `"0abuse 4ive|253,17 108"` is `abuse` in documents 3
+///   (weight 25) and 4 (weight 17) and `abusive` in document 8 (weight 10). A site whose terms fit one shard has
+///   it in `meta.json` (`s`), saving a request. The meta file gives each shard's first term cut to
+///   the shortest prefix that still sorts after the shard before, so a word's shard is the last one
+///   starting at or before it, and the words a prefix completes to sit in consecutive shards;
 /// - `v.<hash>/<n>.json` — only when there is more than one term shard: the vocabulary, every
 ///   folded term without postings, front-coded, term shards `n·g` to `n·g + g − 1` in file `n`
 ///   (`meta.json` gives `w` and `g`), fetched only to correct a word that matches nothing;
@@ -48,24 +53,27 @@ public enum SearchIndexFiles {
     /// first query then fetches every word at once (a few kilobytes compressed) and later ones none.
     public static func make(_ index: SearchIndex, maxShardBytes: Int = 16_000, singleShardBytes: Int = 64_000,
                             vocabularyBytes: Int = 12_000, synonyms: [[String]] = []) -> [SearchIndexFile] {
-        var entries: [(key: String, term: String, json: String)] = []
-        for (term, list) in index.postings { entries.append((term, term, entry(term, list))) }
-        for (form, list) in index.exactPostings { entries.append((SearchTokenizer.fold(form), "=" + form, entry("=" + form, list))) }
+        var entries: [(key: String, term: String, postings: String)] = []
+        for (term, list) in index.postings { entries.append((term, term, encoded(list))) }
+        for (form, list) in index.exactPostings { entries.append((SearchTokenizer.fold(form), "=" + form, encoded(list))) }
         entries.sort { $0.key != $1.key ? utf16Less($0.key, $1.key) : utf16Less($0.term, $1.term) }
 
         var shards: [String] = []
         var starts: [String] = []
-        let sizes = entries.map { ($0.key, $0.json.utf8.count) }
+        let sizes = entries.map { ($0.key, $0.term.utf8.count + $0.postings.utf8.count + 2) }
         let total = sizes.reduce(0) { $0 + $1.1 + 1 }
         let runs = shardRuns(sizes, maxBytes: total <= singleShardBytes ? total + 2 : maxShardBytes)
         for run in runs {
-            shards.append("{" + entries[run].map(\.json).joined(separator: ",") + "}")
+            let terms = frontCodedTerms(entries[run].map(\.term)).joined(separator: " ")
+            shards.append(JSON.string(terms + "|" + entries[run].map(\.postings).joined(separator: " ")))
             let previous = run.lowerBound > 0 ? entries[run.lowerBound - 1].key : nil
             starts.append(previous.map { shortestPrefix(of: entries[run.lowerBound].key, after: $0) } ?? "")
         }
         let shardHash = hashed(shards.map(hashed).joined(separator: ","))
         let fragments = fragmentFolder(index)
-        var files = shards.enumerated().map { SearchIndexFile(path: "t.\(shardHash)/\($0.offset).json", contents: $0.element) }
+        let inlineShard = shards.count == 1 ? ",\"s\":" + shards[0] : ""
+        var files = inlineShard.isEmpty
+            ? shards.enumerated().map { SearchIndexFile(path: "t.\(shardHash)/\($0.offset).json", contents: $0.element) } : []
         // A site with one shard gives the browser every term with its first query; a larger one
         // gets a terms-only vocabulary for corrections, fetched only when a word matches nothing.
         var vocabularyMeta = ""
@@ -81,9 +89,9 @@ public enum SearchIndexFiles {
         }
         let groups = SearchSynonyms.folded(synonyms)
         let synonymMeta = groups.isEmpty ? "" : ",\"y\":[" + groups.map { "[" + $0.map(JSON.string).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
-        let meta = "{\"v\":5,\"n\":\(index.fragments.count),\"t\":" + JSON.string(shardHash)
+        let meta = "{\"v\":6,\"n\":\(index.fragments.count),\"t\":" + JSON.string(shardHash)
             + ",\"f\":" + JSON.string(String(fragments.dropFirst(2)))
-            + ",\"k\":[" + starts.map(JSON.string).joined(separator: ",") + "]" + vocabularyMeta + synonymMeta + "}"
+            + ",\"k\":[" + starts.map(JSON.string).joined(separator: ",") + "]" + vocabularyMeta + synonymMeta + inlineShard + "}"
         return [SearchIndexFile(path: metaName, contents: meta)] + files
     }
 
@@ -105,22 +113,29 @@ public enum SearchIndexFiles {
     /// One vocabulary file's JSON (see ``vocabulary(_:index:targetBytes:)``).
     static func frontCoded(_ terms: some Sequence<String>, index: SearchIndex) -> String {
         let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz")
+        let terms = Array(terms)
+        let coded = zip(terms, frontCodedTerms(terms)).map { term, coded in
+            String(digits[SearchSpelling.frequencyClass(index.postings[term]?.count ?? 0)]) + coded
+        }
+        return JSON.string(coded.joined(separator: ","))
+    }
+
+    /// Each term as how many UTF-16 units it shares with the term before (one base-36 digit, so
+    /// at most 35, and whole scalars only, so no entry starts inside a surrogate pair), then the rest.
+    static func frontCodedTerms(_ terms: [String]) -> [String] {
+        let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz")
         var previous: [Unicode.Scalar] = []
-        var entries: [String] = []
-        for term in terms {
+        return terms.map { term in
             let scalars = Array(term.unicodeScalars)
             var shared = 0, sharedUnits = 0
-            // Whole scalars only, so no entry starts inside a surrogate pair.
             while shared < min(scalars.count, previous.count), scalars[shared] == previous[shared],
                   sharedUnits + scalars[shared].utf16.count <= 35 {
                 sharedUnits += scalars[shared].utf16.count
                 shared += 1
             }
             previous = scalars
-            let frequency = SearchSpelling.frequencyClass(index.postings[term]?.count ?? 0)
-            entries.append(String(digits[frequency]) + String(digits[sharedUnits]) + String(String.UnicodeScalarView(scalars[shared...])))
+            return String(digits[sharedUnits]) + String(String.UnicodeScalarView(scalars[shared...]))
         }
-        return JSON.string(entries.joined(separator: ","))
     }
 
     public static func hashed(_ json: String) -> String { ContentHash.hex(json.utf8, length: hashLength) }
@@ -128,16 +143,20 @@ public enum SearchIndexFiles {
     /// JavaScript's string order.
     public static func utf16Less(_ a: String, _ b: String) -> Bool { a.utf16.lexicographicallyPrecedes(b.utf16) }
 
-    /// `"term":[d0,w0,Δd1,w1,…]`: documents are ascending, so gaps are short numbers.
-    static func entry(_ term: String, _ list: [SearchIndex.Posting]) -> String {
-        var out = JSON.string(term) + ":["
+    /// A term's postings in a shard: `<weight, two digits><gap, base 36>,…`, the gap from the
+    /// previous document (from 0 for the first) left out when it is 1, the commonest gap.
+    static func encoded(_ list: [SearchIndex.Posting]) -> String {
+        var out = ""
         var previous = 0
         for (index, posting) in list.enumerated() {
             if index > 0 { out += "," }
-            out += String(posting.document - previous) + "," + String(posting.weight)
+            if posting.weight < 10 { out += "0" }
+            out += String(posting.weight)
+            let gap = posting.document - previous
+            if gap != 1 { out += String(gap, radix: 36) }
             previous = posting.document
         }
-        return out + "]"
+        return out
     }
 
     /// Consecutive runs of entries of at most `maxBytes` (unless one key's entries alone are

@@ -24,6 +24,31 @@ private func documents(_ flat: [Int]) -> [Int] {
     return stride(from: 0, to: flat.count, by: 2).map { doc += flat[$0]; return doc }
 }
 
+/// A term shard read as the browser reads it: `"<front-coded terms>|<postings>"` (see
+/// ``SearchIndexFiles``) back to `term → [gap, weight, gap, weight, …]`.
+private func decodedShard(_ contents: String?) throws -> [String: [Int]] {
+    let contents = try #require(contents)
+    return try decodedShard(text: try #require(try JSONSerialization.jsonObject(with: Data(contents.utf8), options: .fragmentsAllowed) as? String))
+}
+
+private func decodedShard(text: String) throws -> [String: [Int]] {
+    let halves = text.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+    try #require(halves.count == 2)
+    let terms = halves[0].split(separator: " "), lists = halves[1].split(separator: " ")
+    try #require(terms.count == lists.count)
+    var previous: [UInt16] = []
+    var out: [String: [Int]] = [:]
+    for (coded, list) in zip(terms, lists) {
+        let shared = try #require(Int(String(coded.prefix(1)), radix: 36))
+        previous = Array(previous.prefix(shared)) + Array(coded.dropFirst().utf16)
+        out[String(decoding: previous, as: UTF16.self)] = try list.split(separator: ",").flatMap { posting -> [Int] in
+            let weight = try #require(Int(posting.prefix(2)))
+            return [posting.count > 2 ? try #require(Int(posting.dropFirst(2), radix: 36)) : 1, weight]
+        }
+    }
+    return out
+}
+
 private func meta(_ files: [SearchIndexFile]) throws -> [String: Any] {
     try json(files.first { $0.path == SearchIndexFiles.metaName }, as: [String: Any].self)
 }
@@ -42,14 +67,14 @@ private func meta(_ files: [SearchIndexFile]) throws -> [String: Any] {
         #expect(files.filter { $0.path.hasPrefix(shardFolder + "/") }.count == starts.count)
         for (term, postings) in index.postings {
             let number = SearchIndexFiles.shard(for: term, starts: starts)
-            let shard = try json(files.first { $0.path == "\(shardFolder)/\(number).json" }, as: [String: [Int]].self)
+            let shard = try decodedShard(files.first { $0.path == "\(shardFolder)/\(number).json" }?.contents)
             let flat = try #require(shard[term], "\(term) is not in shard \(number), which starts at \(starts[number])")
             #expect(documents(flat) == postings.map(\.document))
             #expect(stride(from: 1, to: flat.count, by: 2).map { flat[$0] } == postings.map(\.weight))
         }
         // The site writes both "łańcuch" and "lancuch", so the exact form has postings, beside the folded one.
         let number = SearchIndexFiles.shard(for: "lancuch", starts: starts)
-        let shard = try json(files.first { $0.path == "\(shardFolder)/\(number).json" }, as: [String: [Int]].self)
+        let shard = try decodedShard(files.first { $0.path == "\(shardFolder)/\(number).json" }?.contents)
         #expect(shard["=łańcuch"] != nil && shard["lancuch"] != nil)
     }
 
@@ -57,7 +82,7 @@ private func meta(_ files: [SearchIndexFile]) throws -> [String: Any] {
         let index = SearchIndex(documents: site(pages: 600))
         let files = SearchIndexFiles.make(index, maxShardBytes: 6_000, singleShardBytes: 0)
         for file in files where file.path.hasPrefix("t.") {
-            let shard = try json(file, as: [String: [Int]].self)
+            let shard = try decodedShard(file.contents)
             let keys = Set(shard.keys.map { $0.hasPrefix("=") ? SearchTokenizer.fold(String($0.dropFirst())) : $0 })
             #expect(file.contents.utf8.count <= 6_000 || keys.count == 1, "\(file.path) is \(file.contents.utf8.count) bytes: \(keys.sorted())")
         }
@@ -87,12 +112,22 @@ private func meta(_ files: [SearchIndexFile]) throws -> [String: Any] {
         #expect(try meta(files)["k"] as? [String] == ["", "apr", "b", "band", "banda", "c"])
     }
 
-    @Test func aSmallSiteHasOneShard() throws {
+    @Test func aSmallSiteHasOneShardInItsMetaFile() throws {
         func shards(pages: Int, singleShardBytes: Int = 64_000) -> Int {
             SearchIndexFiles.make(SearchIndex(documents: site(pages: pages)), singleShardBytes: singleShardBytes)
                 .filter { $0.path.hasPrefix("t.") }.count
         }
-        #expect(shards(pages: 150) == 1)
+        let index = SearchIndex(documents: site(pages: 150))
+        let files = SearchIndexFiles.make(index)
+        let entry = try meta(files)
+        #expect(!files.contains { $0.path.hasPrefix("t.") }, "the one shard is in meta.json, saving a request")
+        #expect(entry["k"] as? [String] == [""])
+        let shard = try decodedShard(text: try #require(entry["s"] as? String))
+        #expect(Set(shard.keys.filter { !$0.hasPrefix("=") }) == Set(index.postings.keys))
+        for (term, postings) in index.postings {
+            #expect(documents(shard[term] ?? []) == postings.map(\.document), "\(term)")
+        }
+        #expect(shards(pages: 150) == 0)
         #expect(shards(pages: 150, singleShardBytes: 0) > 1, "150 pages' terms are more than one 16 kB shard")
         #expect(shards(pages: 2_000) > 1)
     }

@@ -159,14 +159,14 @@ def get(port: int, path: str, tls: bool) -> tuple[int, dict[str, str], bytes]:
 
 
 def cases(site: Path) -> list[str]:
-    """Paths of each kind: pages, a theme file, the search index's entry point and a shard, and
+    """Paths of each kind: pages, a theme file, the search index's entry point and a content-hashed file of it, and
     security.txt when the site has one."""
     paths = ["/", "/strategy/"]
     paths += ["/" + p.relative_to(site).as_posix() for p in sorted((site / "assets").rglob("*")) if p.is_file()][:2]
     index = sorted((site / "search-index").glob("*/meta.json"))
     if index:
         paths.append("/" + index[0].relative_to(site).as_posix())
-        paths += ["/" + p.relative_to(site).as_posix() for p in sorted(index[0].parent.glob("t.*/*.json"))][:1]
+        paths += ["/" + p.relative_to(site).as_posix() for p in sorted(index[0].parent.glob("[tf].*/*.json"))][:1]
     if (site / ".well-known" / "security.txt").is_file():
         paths.append("/.well-known/security.txt")
     return paths
