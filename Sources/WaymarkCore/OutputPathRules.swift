@@ -45,6 +45,11 @@ public enum OutputPathRules {
 
     /// Nil when `segment` may be one file or folder name, else the reason in plain English.
     public static func problem(segment: String) -> String? {
+        isPlainName(segment) ? nil : ruleProblem(segment: segment)
+    }
+
+    /// ``problem(segment:)`` worked out rule by rule.
+    static func ruleProblem(segment: String) -> String? {
         if segment.isEmpty { return "it has an empty folder name (two '/' together, or one at the end)" }
         if segment == "." || segment == ".." { return "it has '\(segment)' as a folder name, which would point outside its folder" }
         if segment.unicodeScalars.contains(where: isControl) { return "'\(visible(segment))' contains an invisible control character" }
@@ -63,6 +68,29 @@ public enum OutputPathRules {
             return "'\(segment)' is a name Windows keeps for a device (CON, PRN, AUX, NUL, COM1 to COM9 and LPT1 to LPT9), so the site could not be copied to Windows"
         }
         return nil
+    }
+
+    /// Whether `segment` is an ordinary name every rule above allows, found in one pass over its
+    /// bytes: ASCII letters, digits, `-`, `_` and `.`, not ending with a dot, its part before the
+    /// first dot not three or four letters long (where the device names are). Every page and
+    /// index file of a build is checked, so the usual case must not look at characters one by one.
+    static func isPlainName(_ segment: String) -> Bool {
+        var baseLength = -1, count = 0, last: UInt8 = 0
+        for byte in segment.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"):
+                break
+            case UInt8(ascii: "."):
+                if baseLength < 0 { baseLength = count }
+            default:
+                return false
+            }
+            count += 1
+            last = byte
+        }
+        if baseLength < 0 { baseLength = count }
+        return count > 0 && count <= maxSegmentBytes && last != UInt8(ascii: ".") && baseLength != 3 && baseLength != 4
     }
 
     /// C0 controls, DEL and C1 controls: invisible, and refused by many hosts.

@@ -21,39 +21,26 @@ public struct AnalysedDocument: Sendable {
     let weight: Float
 
     public init(_ document: SearchDocument) {
-        var counts: [String: Float] = [:]
-        var variants: [String: [String: Float]] = [:]
-        var length: Float = 0
-        var titleTerms: Set<String> = []
-        for token in SearchTokenizer.tokens(document.title) {
-            titleTerms.insert(token.folded)
-            counts[token.folded, default: 0] += 0
-            if let bare = SearchTokenizer.withoutArticle(token.folded) {
-                titleTerms.insert(bare)
-                counts[bare, default: 0] += 0
-            }
-            if token.exact != token.folded { variants[token.folded, default: [:]][token.exact, default: 0] += SearchIndex.titleWeight }
-        }
-        func add(_ text: String, weight: Float) {
-            for token in SearchTokenizer.tokens(text) {
-                counts[token.folded, default: 0] += weight
-                if let bare = SearchTokenizer.withoutArticle(token.folded) { counts[bare, default: 0] += weight }
-                if token.exact != token.folded { variants[token.folded, default: [:]][token.exact, default: 0] += weight }
-                length += weight
-            }
-        }
+        var counter = TermCounter()
+        counter.weight = SearchIndex.titleWeight
+        counter.inTitle = true
+        SearchTokenizer.scan(document.title, into: &counter)
+        counter.inTitle = false
         for section in document.sections {
-            add(section.heading, weight: SearchIndex.headingWeight)
-            add(section.text, weight: SearchIndex.bodyWeight)
+            counter.weight = SearchIndex.headingWeight
+            SearchTokenizer.scan(section.heading, into: &counter)
+            counter.weight = SearchIndex.bodyWeight
+            SearchTokenizer.scan(section.text, into: &counter)
         }
+        let counts = counter.counts, titleTerms = counter.titleTerms
         let json = SearchIndexFiles.fragmentJSON(document)
         fragmentJSON = json
         fragmentHash = SearchIndexFiles.hashed(json)
         terms = Array(counts.keys)
         frequencies = terms.map { counts[$0]! }
         inTitle = terms.map { titleTerms.contains($0) }
-        self.variants = variants
-        self.length = length
+        variants = counter.variants
+        length = counter.length
         weight = document.weight
     }
 
@@ -63,6 +50,34 @@ public struct AnalysedDocument: Sendable {
         var copy = self
         copy.fragmentJSON = nil
         return copy
+    }
+}
+
+/// Counts a document's words as the tokenizer reads them. Title words are marked and counted
+/// with nothing (their weight is the title flag); heading and body words count their weight.
+private struct TermCounter: TokenSink {
+    var counts: [String: Float] = [:]
+    var variants: [String: [String: Float]] = [:]
+    var titleTerms: Set<String> = []
+    var length: Float = 0
+    var weight: Float = 0
+    var inTitle = false
+
+    mutating func word(exact: String, folded: String) {
+        let bare = SearchTokenizer.withoutArticle(folded)
+        if inTitle {
+            titleTerms.insert(folded)
+            counts[folded, default: 0] += 0
+            if let bare {
+                titleTerms.insert(bare)
+                counts[bare, default: 0] += 0
+            }
+        } else {
+            counts[folded, default: 0] += weight
+            if let bare { counts[bare, default: 0] += weight }
+            length += weight
+        }
+        if exact != folded { variants[folded, default: [:]][exact, default: 0] += weight }
     }
 }
 

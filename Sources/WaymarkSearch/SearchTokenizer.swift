@@ -12,6 +12,11 @@ public struct SearchToken: Sendable, Hashable {
     public var position: Int
 }
 
+/// Receives a text's words, lowercased (`exact`) and folded, as ``SearchTokenizer`` reads them.
+protocol TokenSink {
+    mutating func word(exact: String, folded: String)
+}
+
 /// Splits text into search tokens for any of the site's languages.
 ///
 /// Words are runs of letters and digits. Scripts written without spaces between words (Chinese,
@@ -21,26 +26,44 @@ public struct SearchToken: Sendable, Hashable {
 public enum SearchTokenizer {
     /// The tokens of `text`, in order.
     public static func tokens(_ text: String) -> [SearchToken] {
+        var list = TokenList()
+        scan(text, into: &list)
+        return list.tokens
+    }
+
+    /// Hands each word of `text` to `sink` in order, without making a list of them: the index
+    /// counts a page's words as they are read.
+    static func scan<Sink: TokenSink>(_ text: String, into sink: inout Sink) {
         var text = text
-        return text.withUTF8 { bytes in
-            var scanner = Scanner(bytes: bytes)
+        text.withUTF8 { bytes in
+            var scanner = Scanner(bytes: bytes, sink: sink)
             scanner.run()
-            return scanner.result
+            sink = scanner.sink
+        }
+    }
+
+    private struct TokenList: TokenSink {
+        var tokens: [SearchToken] = []
+        mutating func word(exact: String, folded: String) {
+            tokens.append(SearchToken(exact: exact, folded: folded, position: tokens.count))
         }
     }
 
     /// Cuts UTF-8 text into tokens. ASCII, most of what any page holds, takes a fast path: no
     /// scalar decoding, and lowercasing by arithmetic.
-    private struct Scanner {
+    private struct Scanner<Sink: TokenSink> {
         let bytes: UnsafeBufferPointer<UInt8>
-        var result: [SearchToken] = []
+        var sink: Sink
         /// The word being read: where it starts, where its last letter ends (so apostrophes after
         /// it are left out), and whether it is all ASCII.
         var wordStart = -1, wordEnd = -1
         var wordIsASCII = true
         var unspaced: [Unicode.Scalar] = []
 
-        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+        init(bytes: UnsafeBufferPointer<UInt8>, sink: Sink) {
+            self.bytes = bytes
+            self.sink = sink
+        }
 
         mutating func run() {
             var index = 0
@@ -107,7 +130,7 @@ public enum SearchTokenizer {
                 exact = String(decoding: slice, as: UTF8.self).lowercased()
                 folded = SearchTokenizer.foldLowercased(exact)
             }
-            result.append(SearchToken(exact: exact, folded: folded, position: result.count))
+            sink.word(exact: exact, folded: folded)
             wordStart = -1
             wordEnd = -1
             wordIsASCII = true
@@ -117,11 +140,11 @@ public enum SearchTokenizer {
             guard !unspaced.isEmpty else { return }
             if unspaced.count == 1 {
                 let text = String(String.UnicodeScalarView(unspaced))
-                result.append(SearchToken(exact: text, folded: text, position: result.count))
+                sink.word(exact: text, folded: text)
             } else {
                 for index in 0..<(unspaced.count - 1) {
                     let pair = String(String.UnicodeScalarView(unspaced[index...(index + 1)]))
-                    result.append(SearchToken(exact: pair, folded: pair, position: result.count))
+                    sink.word(exact: pair, folded: pair)
                 }
             }
             unspaced.removeAll()

@@ -1,5 +1,5 @@
 import Testing
-import WaymarkCore
+@testable import WaymarkCore
 
 @Suite struct OutputPathRulesTests {
     @Test(arguments: ["index.html", "pl/pathways/adults/index.html", "assets/css/site.3f2a9c1d0b.css", ".well-known/security.txt",
@@ -44,5 +44,31 @@ import WaymarkCore
                 == "the name '\(String(repeating: "ą", count: 40))…\(String(repeating: "ą", count: 10))' is 256 bytes long, more than the 255 a file or folder name may have")
         let deep = Array(repeating: String(repeating: "a", count: 200), count: 21).joined(separator: "/")
         #expect(OutputPathRules.problem(path: deep)?.reason == "it is 4220 bytes long, more than the 4096 a file path may have")
+    }
+
+    /// The one-pass check for ordinary names never lets through a name a rule refuses: random
+    /// names from letters, digits and every character some rule is about.
+    @Test func theFastPathForPlainNamesAgreesWithTheRules() {
+        let alphabet: [String] = "aZ09-_. <>:\"|?*\\\u{7}ą".map(String.init) + ["con", "com1", "lpt9", "nul", "aux", "prn", "con.", ".."]
+        var state: UInt64 = 20_261_202
+        var plain = 0
+        for _ in 0..<20_000 {
+            var name = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let length = Int(state >> 61) + 1
+            for step in 0..<length {
+                let shift = UInt64((8 * step) % 56)
+                let pick = Int((state >> shift) % UInt64(alphabet.count))
+                name += alphabet[pick]
+            }
+            if OutputPathRules.isPlainName(name) {
+                plain += 1
+                #expect(OutputPathRules.ruleProblem(segment: name) == nil, "\(name.debugDescription)")
+            }
+            #expect(OutputPathRules.problem(segment: name) == OutputPathRules.ruleProblem(segment: name), "\(name.debugDescription)")
+        }
+        #expect(plain > 1_000, "the fast path is taken for ordinary names")
+        #expect(OutputPathRules.isPlainName("index.html") && OutputPathRules.isPlainName("f.6bbd4169"))
+        #expect(!OutputPathRules.isPlainName("con.txt") && !OutputPathRules.isPlainName("name."))
     }
 }
