@@ -59,6 +59,8 @@ public enum SearchTokenizer {
         var wordStart = -1, wordEnd = -1
         var wordIsASCII = true
         var unspaced: [Unicode.Scalar] = []
+        /// Reused for each word that is not all ASCII.
+        var lowerScratch: [UInt8] = [], foldScratch: [UInt8] = []
 
         init(bytes: UnsafeBufferPointer<UInt8>, sink: Sink) {
             self.bytes = bytes
@@ -126,6 +128,9 @@ public enum SearchTokenizer {
                     return slice.count
                 }
                 folded = hasApostrophe ? exact.filter { $0 != "'" } : exact
+            } else if let (lower, fold) = tableCased(slice) {
+                exact = lower
+                folded = fold
             } else {
                 exact = String(decoding: slice, as: UTF8.self).lowercased()
                 folded = SearchTokenizer.foldLowercased(exact)
@@ -134,6 +139,31 @@ public enum SearchTokenizer {
             wordStart = -1
             wordEnd = -1
             wordIsASCII = true
+        }
+
+        /// The word lowercased and folded scalar by scalar from ``ScalarTables``, or nil when it
+        /// has a scalar beyond them (then whole-word lowercasing and folding decide).
+        mutating func tableCased(_ slice: UnsafeBufferPointer<UInt8>) -> (String, String)? {
+            let tables = SearchTokenizer.tables
+            lowerScratch.removeAll(keepingCapacity: true)
+            foldScratch.removeAll(keepingCapacity: true)
+            var index = 0
+            while index < slice.count {
+                let byte = slice[index]
+                if byte < 0x80 {
+                    let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    lowerScratch.append(lower)
+                    if lower != 0x27 { foldScratch.append(lower) }
+                    index += 1
+                    continue
+                }
+                let (scalar, length) = decode(at: wordStart + index)
+                guard scalar.value < SearchTokenizer.foldTableEnd else { return nil }
+                tables.appendLowercase(scalar, to: &lowerScratch)
+                tables.appendFold(scalar, to: &foldScratch)
+                index += length
+            }
+            return (String(decoding: lowerScratch, as: UTF8.self), String(decoding: foldScratch, as: UTF8.self))
         }
 
         mutating func flushUnspaced() {
@@ -241,6 +271,11 @@ public enum SearchTokenizer {
     ]
 
     static func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < foldTableEnd ? tables.isWordPart(scalar) : hasWordPartProperties(scalar)
+    }
+
+    /// Letters, digits and the marks that belong to them.
+    static func hasWordPartProperties(_ scalar: Unicode.Scalar) -> Bool {
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil
             || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark
