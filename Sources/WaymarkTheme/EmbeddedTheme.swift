@@ -913,8 +913,8 @@ a:focus-visible { outline: 3px solid transparent; }
         File(path: "assets/js/search.js", text: ##"""
 /* Waymark search: looks words up in this language's index, which `waymark build`
  * writes to search-index/<lang>/ (the language is <html lang>). It fetches only
- * what a query needs: meta.json (which file holds which words), one or a few
- * term shards, and a small file per result shown. Shards and results sit in
+ * what a query needs: meta.json (which file holds which words, and on a small
+ * site every word), one or a few term shards, and a small file per result shown. Shards and results sit in
  * folders named by their content hash, so browsers may keep them.
  *
  * On the search page (form#waymark-search) it shows results as the visitor
@@ -1071,7 +1071,32 @@ a:focus-visible { outline: 3px solid transparent; }
     return words.map((w, i) => queryWord(w, i === words.length - 1));
   }
 
-  const shard = (m, n) => get("t." + m.t + "/" + n + ".json");
+  /* A term shard (SearchIndexFiles.swift): "<terms>|<postings>", the terms space-separated and
+     front-coded ("<units shared with the term before, base 36><rest>"), then each term's postings
+     space-separated, each "<weight, 2 digits><document gap, base 36; none for 1>", comma-separated.
+     Decoded once into {term: [gap, weight, gap, weight, …]}. A one-shard site's is in meta.json. */
+  function decodeShard(text) {
+    const bar = text.indexOf("|");
+    const terms = text.slice(0, bar).split(" "), lists = text.slice(bar + 1).split(" ");
+    const out = Object.create(null);
+    let previous = "";
+    for (let i = 0; i < terms.length; i++) {
+      previous = previous.slice(0, parseInt(terms[i][0], 36)) + terms[i].slice(1);
+      const flat = [];
+      for (const p of lists[i].split(",")) flat.push(p.length > 2 ? parseInt(p.slice(2), 36) : 1, +p.slice(0, 2));
+      out[previous] = flat;
+    }
+    return out;
+  }
+  const shards = new Map();
+  function shard(m, n) {
+    if (!shards.has(n)) {
+      const request = (m.s !== undefined ? Promise.resolve(m.s) : get("t." + m.t + "/" + n + ".json")).then(decodeShard);
+      request.catch(() => shards.delete(n));
+      shards.set(n, request);
+    }
+    return shards.get(n);
+  }
 
   /* A word's forms in the index: [term, postings] for every term it matches, and the postings of
      the exact form typed, if the site writes the word in more than one way. */
