@@ -36,9 +36,10 @@ public enum SearchTokenizer {
     static func scan<Sink: TokenSink>(_ text: String, into sink: inout Sink) {
         var text = text
         text.withUTF8 { bytes in
-            var scanner = Scanner(bytes: bytes, sink: sink)
-            scanner.run()
-            sink = scanner.sink
+            // The sink is passed in, not stored: a stored copy would share its dictionaries with
+            // the caller's, and the first word counted would copy them whole.
+            var scanner = Scanner<Sink>(bytes: bytes)
+            scanner.run(into: &sink)
         }
     }
 
@@ -53,7 +54,6 @@ public enum SearchTokenizer {
     /// scalar decoding, and lowercasing by arithmetic.
     private struct Scanner<Sink: TokenSink> {
         let bytes: UnsafeBufferPointer<UInt8>
-        var sink: Sink
         /// The word being read: where it starts, where its last letter ends (so apostrophes after
         /// it are left out), and whether it is all ASCII.
         var wordStart = -1, wordEnd = -1
@@ -62,46 +62,43 @@ public enum SearchTokenizer {
         /// Reused for each word that is not all ASCII.
         var lowerScratch: [UInt8] = [], foldScratch: [UInt8] = []
 
-        init(bytes: UnsafeBufferPointer<UInt8>, sink: Sink) {
-            self.bytes = bytes
-            self.sink = sink
-        }
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-        mutating func run() {
+        mutating func run(into sink: inout Sink) {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) {
-                        flushUnspaced()
+                        flushUnspaced(into: &sink)
                         if wordStart < 0 { wordStart = index }
                         wordEnd = index + 1
                     } else if !(byte == 0x27 && wordStart >= 0) {  // "don't": the apostrophe joins
-                        flushWord()
-                        flushUnspaced()
+                        flushWord(into: &sink)
+                        flushUnspaced(into: &sink)
                     }
                     index += 1
                     continue
                 }
                 let (scalar, length) = decode(at: index)
                 if SearchTokenizer.isUnspacedScript(scalar) {
-                    flushWord()
+                    flushWord(into: &sink)
                     unspaced.append(scalar)
                 } else if SearchTokenizer.isWordPart(scalar) {
-                    flushUnspaced()
+                    flushUnspaced(into: &sink)
                     if wordStart < 0 { wordStart = index }
                     wordEnd = index + length
                     wordIsASCII = false
                 } else if scalar.value == 0x2019, wordStart >= 0 {
                     wordIsASCII = false
                 } else {
-                    flushWord()
-                    flushUnspaced()
+                    flushWord(into: &sink)
+                    flushUnspaced(into: &sink)
                 }
                 index += length
             }
-            flushWord()
-            flushUnspaced()
+            flushWord(into: &sink)
+            flushUnspaced(into: &sink)
         }
 
         func decode(at index: Int) -> (Unicode.Scalar, Int) {
@@ -113,7 +110,7 @@ public enum SearchTokenizer {
             return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
         }
 
-        mutating func flushWord() {
+        mutating func flushWord(into sink: inout Sink) {
             guard wordStart >= 0 else { return }
             let slice = UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd])
             let exact: String, folded: String
@@ -166,7 +163,7 @@ public enum SearchTokenizer {
             return (String(decoding: lowerScratch, as: UTF8.self), String(decoding: foldScratch, as: UTF8.self))
         }
 
-        mutating func flushUnspaced() {
+        mutating func flushUnspaced(into sink: inout Sink) {
             guard !unspaced.isEmpty else { return }
             if unspaced.count == 1 {
                 let text = String(String.UnicodeScalarView(unspaced))
