@@ -98,7 +98,28 @@ function queryWords(query) {
 const words = tokens(query);
 return words.map((w, i) => queryWord(w, i === words.length - 1));
 }
-const shard = (m, n) => get("t." + m.t + "/" + n + ".json");
+function decodeShard(text) {
+const bar = text.indexOf("|");
+const terms = text.slice(0, bar).split(" "), lists = text.slice(bar + 1).split(" ");
+const out = Object.create(null);
+let previous = "";
+for (let i = 0; i < terms.length; i++) {
+previous = previous.slice(0, parseInt(terms[i][0], 36)) + terms[i].slice(1);
+const flat = [];
+for (const p of lists[i].split(",")) flat.push(p.length > 2 ? parseInt(p.slice(2), 36) : 1, +p.slice(0, 2));
+out[previous] = flat;
+}
+return out;
+}
+const shards = new Map();
+function shard(m, n) {
+if (!shards.has(n)) {
+const request = (m.s !== undefined ? Promise.resolve(m.s) : get("t." + m.t + "/" + n + ".json")).then(decodeShard);
+request.catch(() => shards.delete(n));
+shards.set(n, request);
+}
+return shards.get(n);
+}
 async function lookup(m, word) {
 const wanted = await Promise.all(shardsFor(m, word).map((n) => shard(m, n)));
 const forms = [];
