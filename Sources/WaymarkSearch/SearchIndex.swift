@@ -11,11 +11,14 @@ public struct AnalysedDocument: Sendable {
     /// The fragment's content hash, part of its file name.
     public let fragmentHash: String
     /// Folded terms, their weighted frequencies in headings and text, and whether the title has them, in step.
-    let terms: [String]
+    let terms: TermList
     let frequencies: [Float]
     let inTitle: [Bool]
-    /// Folded term → the forms it was written in that differ from it (`łańcuch` for `lancuch`) → frequency.
-    let variants: [String: [String: Float]]
+    /// The forms terms were written in that differ from them (`łańcuch` for `lancuch`), each with
+    /// the number of its term in `terms` and its frequency.
+    let forms: TermList
+    let formTerms: [Int32]
+    let formFrequencies: [Float]
     /// Sum of weighted frequencies: the document's length for BM25.
     let length: Float
     let weight: Float
@@ -32,14 +35,15 @@ public struct AnalysedDocument: Sendable {
             counter.weight = SearchIndex.bodyWeight
             SearchTokenizer.scan(section.text, into: &counter)
         }
-        let counts = counter.counts, titleTerms = counter.titleTerms
         let json = SearchIndexFiles.fragmentJSON(document)
         fragmentJSON = json
         fragmentHash = SearchIndexFiles.hashed(json)
-        terms = Array(counts.keys)
-        frequencies = terms.map { counts[$0]! }
-        inTitle = terms.map { titleTerms.contains($0) }
-        variants = counter.variants
+        terms = counter.terms.list
+        frequencies = counter.counts
+        inTitle = counter.titleFlags
+        forms = counter.forms.list
+        formTerms = counter.formTerms
+        formFrequencies = counter.formCounts
         length = counter.length
         weight = document.weight
     }
@@ -53,31 +57,42 @@ public struct AnalysedDocument: Sendable {
     }
 }
 
-/// Counts a document's words as the tokenizer reads them. Title words are marked and counted
-/// with nothing (their weight is the title flag); heading and body words count their weight.
+/// Counts a document's words as the tokenizer reads them, by their bytes. Title words are
+/// marked and counted with nothing (their weight is the title flag); heading and body words
+/// count their weight.
 private struct TermCounter: TokenSink {
-    var counts: [String: Float] = [:]
-    var variants: [String: [String: Float]] = [:]
-    var titleTerms: Set<String> = []
+    var terms = TermTable(capacity: 256)
+    var counts: [Float] = []
+    var titleFlags: [Bool] = []
+    var forms = TermTable()
+    var formTerms: [Int32] = []
+    var formCounts: [Float] = []
     var length: Float = 0
     var weight: Float = 0
     var inTitle = false
 
-    mutating func word(exact: String, folded: String) {
-        let bare = SearchTokenizer.withoutArticle(folded)
-        if inTitle {
-            titleTerms.insert(folded)
-            counts[folded, default: 0] += 0
-            if let bare {
-                titleTerms.insert(bare)
-                counts[bare, default: 0] += 0
+    mutating func word(exact: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>) {
+        let term = count(folded)
+        if let article = SearchTokenizer.articleLength(folded) { _ = count(UnsafeBufferPointer(rebasing: folded[article...])) }
+        if !inTitle { length += weight }
+        if !exact.elementsEqual(folded) {
+            let (form, isNew) = forms.number(of: exact)
+            if isNew {
+                formTerms.append(Int32(term))
+                formCounts.append(0)
             }
-        } else {
-            counts[folded, default: 0] += weight
-            if let bare { counts[bare, default: 0] += weight }
-            length += weight
+            formCounts[form] += weight
         }
-        if exact != folded { variants[folded, default: [:]][exact, default: 0] += weight }
+    }
+
+    private mutating func count(_ folded: UnsafeBufferPointer<UInt8>) -> Int {
+        let (term, isNew) = terms.number(of: folded)
+        if isNew {
+            counts.append(0)
+            titleFlags.append(false)
+        }
+        if inTitle { titleFlags[term] = true } else { counts[term] += weight }
+        return term
     }
 }
 
@@ -358,11 +373,15 @@ public struct SearchIndexBuilder: Sendable {
     private var fragments: [(json: String?, hash: String)] = []
     private var lengths: [Float] = []
     private var weights: [Float] = []
-    private var postings: [String: [Raw]] = [:]
-    private var variantPostings: [String: [Raw]] = [:]
-    private var variantsOf: [String: Set<String>] = [:]
-    /// Folded terms written without accents somewhere (so a variant competes with the plain form).
-    private var writtenPlain: Set<String> = []
+    /// Folded terms and their postings, by term number.
+    private var vocabulary = TermTable(capacity: 4096)
+    private var postings: [[Raw]] = []
+    /// Whether each term is written without accents somewhere (so a variant competes with the plain form).
+    private var writtenPlain: [Bool] = []
+    /// Forms written differently from their folded term, each with its term's number and postings.
+    private var forms = TermTable(capacity: 1024)
+    private var formTerms: [Int32] = []
+    private var formPostings: [[Raw]] = []
 
     public init() {}
 
@@ -372,17 +391,31 @@ public struct SearchIndexBuilder: Sendable {
         fragments.append((item.fragmentJSON, item.fragmentHash))
         lengths.append(item.length)
         weights.append(item.weight)
-        for (index, term) in item.terms.enumerated() {
-            let tf = item.frequencies[index]
-            postings[term, default: []].append(Raw(document: doc, frequency: tf, inTitle: item.inTitle[index]))
-            let variants = item.variants[term]
-            if variants == nil || variants!.values.reduce(0, +) < tf { writtenPlain.insert(term) }
+        var variantSums = [Float](repeating: 0, count: item.terms.count)
+        var hasVariants = [Bool](repeating: false, count: item.terms.count)
+        for (form, term) in item.formTerms.enumerated() {
+            variantSums[Int(term)] += item.formFrequencies[form]
+            hasVariants[Int(term)] = true
         }
-        for (term, forms) in item.variants {
-            for (form, tf) in forms {
-                variantsOf[term, default: []].insert(form)
-                variantPostings[form, default: []].append(Raw(document: doc, frequency: tf, inTitle: false))
+        var numbers = [Int32](repeating: 0, count: item.terms.count)
+        for index in 0..<item.terms.count {
+            let (term, isNew) = item.terms.withTerm(index) { vocabulary.number(of: $0, hash: item.terms.hashes[index]) }
+            if isNew {
+                postings.append([])
+                writtenPlain.append(false)
             }
+            let tf = item.frequencies[index]
+            postings[term].append(Raw(document: doc, frequency: tf, inTitle: item.inTitle[index]))
+            if !hasVariants[index] || variantSums[index] < tf { writtenPlain[term] = true }
+            numbers[index] = Int32(term)
+        }
+        for index in 0..<item.forms.count {
+            let (form, isNew) = item.forms.withTerm(index) { forms.number(of: $0, hash: item.forms.hashes[index]) }
+            if isNew {
+                formTerms.append(numbers[Int(item.formTerms[index])])
+                formPostings.append([])
+            }
+            formPostings[form].append(Raw(document: doc, frequency: item.formFrequencies[index], inTitle: false))
         }
     }
 
@@ -396,10 +429,16 @@ public struct SearchIndexBuilder: Sendable {
                 return SearchIndex.Posting(document: doc, weight: SearchIndex.quantise(raw.frequency, norm: norms[doc], inTitle: raw.inTitle, weight: weights[doc]))
             }
         }
+        var all: [String: [SearchIndex.Posting]] = [:]
+        all.reserveCapacity(vocabulary.count)
+        for term in 0..<vocabulary.count { all[vocabulary.list.string(term)] = weighted(postings[term]) }
+        // A form is an exact form worth ranking by only if its term is written in more than one way.
+        var ways = writtenPlain.map { $0 ? 1 : 0 }
+        for term in formTerms { ways[Int(term)] += 1 }
         var exact: [String: [SearchIndex.Posting]] = [:]
-        for (term, forms) in variantsOf where forms.count + (writtenPlain.contains(term) ? 1 : 0) > 1 {
-            for form in forms { exact[form] = weighted(variantPostings[form]!) }
+        for (form, term) in formTerms.enumerated() where ways[Int(term)] > 1 {
+            exact[forms.list.string(form)] = weighted(formPostings[form])
         }
-        return SearchIndex(documents: documents, fragments: fragments, postings: postings.mapValues(weighted), exactPostings: exact)
+        return SearchIndex(documents: documents, fragments: fragments, postings: all, exactPostings: exact)
     }
 }

@@ -12,9 +12,10 @@ public struct SearchToken: Sendable, Hashable {
     public var position: Int
 }
 
-/// Receives a text's words, lowercased (`exact`) and folded, as ``SearchTokenizer`` reads them.
+/// Receives a text's words as UTF-8, lowercased (`exact`) and folded, as ``SearchTokenizer``
+/// reads them; the buffers are valid only during the call.
 protocol TokenSink {
-    mutating func word(exact: String, folded: String)
+    mutating func word(exact: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>)
 }
 
 /// Splits text into search tokens for any of the site's languages.
@@ -45,8 +46,10 @@ public enum SearchTokenizer {
 
     private struct TokenList: TokenSink {
         var tokens: [SearchToken] = []
-        mutating func word(exact: String, folded: String) {
-            tokens.append(SearchToken(exact: exact, folded: folded, position: tokens.count))
+        mutating func word(exact: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>) {
+            let lower = String(decoding: exact, as: UTF8.self)
+            let fold = exact.elementsEqual(folded) ? lower : String(decoding: folded, as: UTF8.self)
+            tokens.append(SearchToken(exact: lower, folded: fold, position: tokens.count))
         }
     }
 
@@ -113,34 +116,42 @@ public enum SearchTokenizer {
         mutating func flushWord(into sink: inout Sink) {
             guard wordStart >= 0 else { return }
             let slice = UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd])
-            let exact: String, folded: String
             if wordIsASCII {
-                // Built in place: words of up to 15 bytes are stored inline, with no allocation.
-                var hasApostrophe = false
-                exact = String(unsafeUninitializedCapacity: slice.count) { buffer in
-                    for (index, byte) in slice.enumerated() {
-                        buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                        if byte == 0x27 { hasApostrophe = true }
-                    }
-                    return slice.count
-                }
-                folded = hasApostrophe ? exact.filter { $0 != "'" } : exact
-            } else if let (lower, fold) = tableCased(slice) {
-                exact = lower
-                folded = fold
+                asciiCased(slice)
+                emitScratch(into: &sink)
+            } else if tableCased(slice) {
+                emitScratch(into: &sink)
             } else {
-                exact = String(decoding: slice, as: UTF8.self).lowercased()
-                folded = SearchTokenizer.foldLowercased(exact)
+                var exact = String(decoding: slice, as: UTF8.self).lowercased()
+                var folded = SearchTokenizer.foldLowercased(exact)
+                exact.withUTF8 { lower in folded.withUTF8 { fold in sink.word(exact: lower, folded: fold) } }
             }
-            sink.word(exact: exact, folded: folded)
             wordStart = -1
             wordEnd = -1
             wordIsASCII = true
         }
 
-        /// The word lowercased and folded scalar by scalar from ``ScalarTables``, or nil when it
-        /// has a scalar beyond them (then whole-word lowercasing and folding decide).
-        mutating func tableCased(_ slice: UnsafeBufferPointer<UInt8>) -> (String, String)? {
+        func emitScratch(into sink: inout Sink) {
+            lowerScratch.withUnsafeBufferPointer { lower in
+                foldScratch.withUnsafeBufferPointer { fold in sink.word(exact: lower, folded: fold) }
+            }
+        }
+
+        /// An ASCII word lowercased by arithmetic, and without apostrophes for its folded form.
+        mutating func asciiCased(_ slice: UnsafeBufferPointer<UInt8>) {
+            lowerScratch.removeAll(keepingCapacity: true)
+            foldScratch.removeAll(keepingCapacity: true)
+            for byte in slice {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                lowerScratch.append(lower)
+                if lower != 0x27 { foldScratch.append(lower) }
+            }
+        }
+
+        /// The word lowercased and folded scalar by scalar from ``ScalarTables`` into the scratch
+        /// buffers; false when it has a scalar beyond them (then whole-word lowercasing and
+        /// folding decide).
+        mutating func tableCased(_ slice: UnsafeBufferPointer<UInt8>) -> Bool {
             let tables = SearchTokenizer.tables
             lowerScratch.removeAll(keepingCapacity: true)
             foldScratch.removeAll(keepingCapacity: true)
@@ -155,23 +166,23 @@ public enum SearchTokenizer {
                     continue
                 }
                 let (scalar, length) = decode(at: wordStart + index)
-                guard scalar.value < SearchTokenizer.foldTableEnd else { return nil }
+                guard scalar.value < SearchTokenizer.foldTableEnd else { return false }
                 tables.appendLowercase(scalar, to: &lowerScratch)
                 tables.appendFold(scalar, to: &foldScratch)
                 index += length
             }
-            return (String(decoding: lowerScratch, as: UTF8.self), String(decoding: foldScratch, as: UTF8.self))
+            return true
         }
 
         mutating func flushUnspaced(into sink: inout Sink) {
             guard !unspaced.isEmpty else { return }
             if unspaced.count == 1 {
-                let text = String(String.UnicodeScalarView(unspaced))
-                sink.word(exact: text, folded: text)
+                var text = String(String.UnicodeScalarView(unspaced))
+                text.withUTF8 { sink.word(exact: $0, folded: $0) }
             } else {
                 for index in 0..<(unspaced.count - 1) {
-                    let pair = String(String.UnicodeScalarView(unspaced[index...(index + 1)]))
-                    sink.word(exact: pair, folded: pair)
+                    var pair = String(String.UnicodeScalarView(unspaced[index...(index + 1)]))
+                    pair.withUTF8 { sink.word(exact: $0, folded: $0) }
                 }
             }
             unspaced.removeAll()
@@ -198,10 +209,22 @@ public enum SearchTokenizer {
 
     /// `folded` without a leading Arabic article, when what is left is at least three letters.
     public static func withoutArticle(_ folded: String) -> String? {
-        guard let first = folded.unicodeScalars.first, first.value >= 0x0600, first.value <= 0x06FF else { return nil }
-        for article in arabicArticles where folded.hasPrefix(article) {
-            let rest = String(folded.unicodeScalars.dropFirst(article.unicodeScalars.count))
-            return rest.unicodeScalars.count >= 3 ? rest : nil
+        var text = folded
+        return text.withUTF8 { bytes in
+            articleLength(bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0...]), as: UTF8.self) }
+        }
+    }
+
+    static let arabicArticleBytes = arabicArticles.map { Array($0.utf8) }
+
+    /// How many bytes of the folded word `bytes` are a leading Arabic article (see
+    /// ``withoutArticle(_:)``), or nil.
+    static func articleLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        // U+0600–U+06FF: lead bytes D8–DB.
+        guard let first = bytes.first, first >= 0xD8, first <= 0xDB else { return nil }
+        for article in arabicArticleBytes where bytes.count >= article.count && bytes.prefix(article.count).elementsEqual(article) {
+            let scalarsLeft = bytes[article.count...].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            return scalarsLeft >= 3 ? article.count : nil
         }
         return nil
     }
