@@ -77,47 +77,23 @@ struct SiteRender: Sendable {
     }
 
     private func run(into output: some SiteOutput, keepRecords: Bool, clock: inout StageClock) throws -> RenderOutcome {
-        var diagnostics = Diagnostics()
-        let generated = generatedFiles()
-        diagnostics.append(contentsOf: generated.flatMap(\.problems))
+        // Lists, feeds and the rest depend on front matter only: made beside the pages.
+        let generatedTask = BackgroundTask { generatedFiles() }
         let staticPaths = site.staticFiles.map { $0.url.outputFile }
-        clock.lap("lists, feeds, sitemap, redirects")
         let search = SiteSearch(site: site)
         let withSearch = site.config.search && indexesSearch
         let searchNumbers = withSearch ? search.documentNumbers() : []
-        try output.makeDirectories(for: site.pages.map { $0.url.outputFile } + generated.map(\.path) + staticPaths
-                                   + (withSearch ? search.indexFolders() : []))
+        try output.makeDirectories(for: site.pages.map { $0.url.outputFile } + staticPaths + (withSearch ? search.indexFolders() : []))
         clock.lap("folders")
 
-        var records: [PageRecord] = []
-        var anchors: [String: PageAnchors] = [:]
-        var fragmentLinks: [FragmentLink] = []
-        var searchIndexes: [LanguageTag: SearchIndexBuilder] = [:]
-        var fragmentsWritten = 0
-        let pageCount = site.pages.count
-        progress?(BuildProgressEvent(stage: "Rendering pages", done: 0, total: pageCount, unit: "pages"))
-        // In batches, so each batch's word lists are merged into the search index and let go.
-        for batch in stride(from: 0, to: site.pages.count, by: SiteRender.renderBatch) {
-            let indices = Array(batch..<min(batch + SiteRender.renderBatch, site.pages.count))
-            let results = ConcurrentMap.map(indices) { index in
-                renderAndWrite(site.pages[index], searchNumber: searchNumbers.isEmpty ? nil : searchNumbers[index], output: output)
-            }
-            for (index, result) in zip(indices, results) {
-                let page = site.pages[index]
-                let rendered = try result.get()
-                diagnostics.append(contentsOf: rendered.diagnostics)
-                anchors[page.sourcePath] = rendered.anchors
-                fragmentLinks += rendered.fragmentLinks
-                if let document = rendered.search {
-                    searchIndexes[page.language.tag, default: SearchIndexBuilder()].add(document)
-                    fragmentsWritten += 1
-                }
-                if keepRecords { records.append(PageRecord(rendered)) }
-            }
-            progress?(BuildProgressEvent(stage: "Rendering pages", done: batch + indices.count, total: pageCount, unit: "pages"))
-        }
+        var pages = try renderPages(into: output, searchNumbers: searchNumbers, keepRecords: keepRecords)
         clock.lap("pages")
-        let fragments = SiteChecks.fragments(fragmentLinks, anchors: anchors, site: site)
+        let generated = generatedTask.wait()
+        var diagnostics = Diagnostics(generated.flatMap(\.problems))
+        diagnostics.append(contentsOf: pages.diagnostics)
+        try output.makeDirectories(for: generated.map(\.path))
+        clock.lap("lists and feeds (beside pages)")
+        let fragments = SiteChecks.fragments(pages.fragmentLinks, anchors: pages.anchors, site: site)
         diagnostics.append(contentsOf: fragments.diagnostics)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         try rewriteLinks(fragments.rewrites, applied: [:], output: output)
@@ -126,16 +102,56 @@ struct SiteRender: Sendable {
         var indexFiles: [RenderedFile] = []
         if withSearch {
             progress?(BuildProgressEvent(stage: "Building the search index"))
-            indexFiles = try search.writeIndexes(pages: searchIndexes, strings: renderer.strings(for:), output: output,
+            indexFiles = try search.writeIndexes(pages: pages.searchIndexes, strings: renderer.strings(for:), output: output,
                                                  progress: progress)
-            searchIndexes = [:]
+            pages.searchIndexes = [:]
             clock.lap("search index")
         }
         for file in generated { try output.write(file) }
         try writeStaticFiles(to: output)
         return RenderOutcome(diagnostics: diagnostics,
-                             filesWritten: site.pages.count + generated.count + staticPaths.count + indexFiles.count + fragmentsWritten,
-                             records: records, rewrites: fragments.rewrites)
+                             filesWritten: site.pages.count + generated.count + staticPaths.count + indexFiles.count + pages.fragmentsWritten,
+                             records: pages.records, rewrites: fragments.rewrites)
+    }
+
+    /// What rendering every page found, besides the files it wrote.
+    private struct RenderedPages {
+        var diagnostics = Diagnostics()
+        var records: [PageRecord] = []
+        var anchors: [String: PageAnchors] = [:]
+        var fragmentLinks: [FragmentLink] = []
+        var searchIndexes: [LanguageTag: SearchIndexBuilder] = [:]
+        var fragmentsWritten = 0
+    }
+
+    /// Renders and writes every page, in batches, so each batch's word counts are merged into
+    /// the search index (on another thread, while the next batch renders) and let go.
+    private func renderPages(into output: some SiteOutput, searchNumbers: [Int?], keepRecords: Bool) throws -> RenderedPages {
+        var pages = RenderedPages()
+        let merger = SearchIndexMerger()
+        let pageCount = site.pages.count
+        progress?(BuildProgressEvent(stage: "Rendering pages", done: 0, total: pageCount, unit: "pages"))
+        for batch in stride(from: 0, to: pageCount, by: SiteRender.renderBatch) {
+            let indices = Array(batch..<min(batch + SiteRender.renderBatch, pageCount))
+            let results = ConcurrentMap.map(indices) { index in
+                renderAndWrite(site.pages[index], searchNumber: searchNumbers.isEmpty ? nil : searchNumbers[index], output: output)
+            }
+            var analysed: [(language: LanguageTag, document: AnalysedDocument)] = []
+            for (index, result) in zip(indices, results) {
+                let page = site.pages[index]
+                let rendered = try result.get()
+                pages.diagnostics.append(contentsOf: rendered.diagnostics)
+                pages.anchors[page.sourcePath] = rendered.anchors
+                pages.fragmentLinks += rendered.fragmentLinks
+                if let document = rendered.search { analysed.append((page.language.tag, document)) }
+                if keepRecords { pages.records.append(PageRecord(rendered)) }
+            }
+            pages.fragmentsWritten += analysed.count
+            merger.add(analysed)
+            progress?(BuildProgressEvent(stage: "Rendering pages", done: batch + indices.count, total: pageCount, unit: "pages"))
+        }
+        pages.searchIndexes = merger.finish()
+        return pages
     }
 
     /// Renders again, and writes, each page whose links to headings need other rewrites than it
