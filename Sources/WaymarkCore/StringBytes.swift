@@ -1,9 +1,21 @@
+import Foundation
+
 extension String {
     /// Whether any byte of the text's UTF-8 satisfies `predicate`, scanned as one contiguous buffer:
     /// going through `utf8` byte by byte costs many times more, and callers ask this of every piece
-    /// of text a build writes (escaping HTML and JSON).
-    public func containsUTF8Byte(where predicate: (UInt8) -> Bool) -> Bool {
+    /// of text a build writes (escaping HTML and JSON). Inlinable, so the predicate is inlined into
+    /// the loop instead of called for each byte from another module.
+    @inlinable public func containsUTF8Byte(where predicate: (UInt8) -> Bool) -> Bool {
         var text = self
         return text.withUTF8 { $0.contains(where: predicate) }
+    }
+}
+
+extension String {
+    /// The text with `%XX` escapes decoded, or nil when one is malformed, as Foundation's
+    /// `removingPercentEncoding`; text without `%` is returned as it is, without the trip
+    /// through CFString that made decoding every link of a page cost more than resolving it.
+    public var percentDecoded: String? {
+        containsUTF8Byte { $0 == UInt8(ascii: "%") } ? removingPercentEncoding : self
     }
 }

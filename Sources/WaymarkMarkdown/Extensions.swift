@@ -101,12 +101,14 @@ enum TaskLists {
 enum Directives {
     /// A cheap first look, on bytes, before the slower split.
     static func mayContainDirective(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
-            previous = byte
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count > 1 else { return false }
+            for index in 1..<bytes.count where bytes[index] == UInt8(ascii: "{") && bytes[index - 1] == UInt8(ascii: "{") {
+                return true
+            }
+            return false
         }
-        return false
     }
 
     /// Splits text around directives; text without one comes back unchanged. `{{` followed by

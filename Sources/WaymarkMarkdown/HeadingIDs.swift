@@ -50,11 +50,38 @@ public struct HeadingIDs: Sendable {
     /// letter number, connector punctuation (`_`), a hyphen or a space; then each space a hyphen.
     /// Nothing is trimmed or collapsed: `C++ & you` → `c--you`.
     public static func slug(_ text: String) -> String {
+        asciiSlug(text) ?? unicodeSlug(text)
+    }
+
+    /// ``slug(_:)`` by the Unicode rule, for any text.
+    static func unicodeSlug(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars where keeps(scalar) {
             out.append(scalar == " " ? "-" : scalar)
         }
         return out.isEmpty ? fallback : String(out)
+    }
+
+    /// ``slug(_:)`` of ASCII text, by bytes (nil for any other): ASCII letters, digits, `_` and
+    /// `-` are kept, a space becomes `-`, and every other ASCII character is punctuation, a
+    /// symbol or a control, which GitHub drops. Most headings are ASCII, and the Unicode
+    /// property lookups cost more than the rest of making a page's ids.
+    static func asciiSlug(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            for byte in bytes {
+                switch byte {
+                case 0x80...: return nil
+                case 0x41...0x5A: out.append(byte + 0x20)
+                case 0x61...0x7A, 0x30...0x39, 0x5F, 0x2D: out.append(byte)
+                case 0x20: out.append(0x2D)
+                default: continue
+                }
+            }
+            return out.isEmpty ? fallback : String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// The id Waymark gave the text before it followed GitHub.

@@ -1,4 +1,5 @@
 import CCmark
+import WaymarkCore
 
 /// Parses CommonMark with cmark and copies the result into a ``MarkdownDocument``.
 ///
@@ -22,7 +23,7 @@ public enum MarkdownParser {
         if let line = NestingLimit.firstLineTooDeep(root) {
             return MarkdownDocument(blocks: [], issues: [NestingLimit.issue(line: line + firstLine - 1)])
         }
-        let lines = source.utf8.contains(UInt8(ascii: "|")) ? source.split(separator: "\n", omittingEmptySubsequences: false) : []
+        let lines = source.containsUTF8Byte { $0 == UInt8(ascii: "|") } ? source.split(separator: "\n", omittingEmptySubsequences: false) : []
         let converter = Converter(lineOffset: firstLine - 1, sourceLines: lines)
         return MarkdownDocument(blocks: converter.blocks(under: root))
     }

@@ -1,3 +1,5 @@
+import WaymarkCore
+
 /// Finds text that looks like a UK phone number typed by hand into a page, so the site can warn
 /// when it is not one of the published contacts (a digit dropped from a helpline number is a
 /// safety defect, not a typo).
@@ -53,6 +55,8 @@ public enum PhoneNumberScanner {
     /// every page, and only ASCII digits, `+`, spaces and hyphens can make a phone number.
     static func numbers(in text: String, line: Int) -> [Candidate] {
         var result: [Candidate] = []
+        // Most text nodes hold no digit at all; they need no copy of their bytes.
+        guard text.containsUTF8Byte(where: isDigit) else { return result }
         let bytes = Array(text.utf8)
         var index = 0
         while index < bytes.count {

@@ -138,7 +138,10 @@ public enum SearchIndexFiles {
         }
     }
 
-    public static func hashed(_ json: String) -> String { ContentHash.hex(json.utf8, length: hashLength) }
+    public static func hashed(_ json: String) -> String {
+        var json = json
+        return json.withUTF8 { ContentHash.hex($0, length: hashLength) }
+    }
 
     /// JavaScript's string order.
     public static func utf16Less(_ a: String, _ b: String) -> Bool { a.utf16.lexicographicallyPrecedes(b.utf16) }

@@ -54,7 +54,7 @@ struct LinkResolver {
             return .href(destination)
         case .fragment:
             let written = String(destination.dropFirst())
-            let fragment = written.removingPercentEncoding ?? written
+            let fragment = written.percentDecoded ?? written
             guard !fragment.isEmpty else { return .href(destination) }
             note(fragment, target: page.sourcePath, reference: reference)
             return .href(rewrites[FragmentKey(target: page.sourcePath, fragment: fragment)].map { "#" + $0 } ?? destination)
@@ -79,7 +79,7 @@ struct LinkResolver {
 
     private mutating func resolveRelative(_ reference: LinkReference) -> LinkResolution {
         let (path, suffix, fragment) = LinkResolver.split(reference.destination)
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = path.percentDecoded ?? path
         let joined = (page.sourcePath.split(separator: "/").dropLast().map(String.init) + decoded.split(separator: "/", omittingEmptySubsequences: false).map(String.init))
         guard let normalised = LinkResolver.normalise(joined) else {
             return .broken("the link '\(reference.destination)' points outside the content folder", help: nil)
@@ -89,7 +89,7 @@ struct LinkResolver {
 
     private mutating func resolveRootRelative(_ reference: LinkReference) -> LinkResolution {
         let (path, suffix, fragment) = LinkResolver.split(reference.destination)
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = path.percentDecoded ?? path
         if decoded.hasSuffix(".md") {
             let parts = decoded.split(separator: "/").map(String.init)
             return resolveContentPath(parts.joined(separator: "/"), isDirectory: false, suffix: suffix, fragment: fragment, reference: reference)
@@ -139,7 +139,7 @@ struct LinkResolver {
         guard let cut = destination.firstIndex(where: { $0 == "#" || $0 == "?" }) else { return (destination, "", nil) }
         let suffix = String(destination[cut...])
         let fragment = suffix.firstIndex(of: "#").map { String(suffix[suffix.index(after: $0)...]) }
-        return (String(destination[..<cut]), suffix, fragment.flatMap { $0.isEmpty ? nil : ($0.removingPercentEncoding ?? $0) })
+        return (String(destination[..<cut]), suffix, fragment.flatMap { $0.isEmpty ? nil : ($0.percentDecoded ?? $0) })
     }
 
     /// Resolves `.` and `..`; nil when the path climbs above the root.

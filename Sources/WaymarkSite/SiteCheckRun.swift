@@ -74,7 +74,7 @@ extension Site {
     /// The published file a Markdown link on `page` points to (`files/flyer.pdf`), if it is one.
     public func linkedStaticFile(_ destination: String, from page: Page) -> StaticFile? {
         let (path, _, _) = LinkResolver.split(destination)
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = path.percentDecoded ?? path
         switch LinkKind(destination) {
         case .relative:
             let joined = page.sourcePath.split(separator: "/").dropLast().map(String.init)

@@ -1,5 +1,5 @@
 import Testing
-import WaymarkMarkdown
+@testable import WaymarkMarkdown
 
 private func render(_ markdown: String, anchorLabel: String? = nil) -> RenderedMarkdown {
     HTMLRenderer(reservedIDs: ["main-content"], headingAnchorLabel: anchorLabel, resolveLink: { .href($0.destination) })
@@ -65,6 +65,16 @@ private func render(_ markdown: String, anchorLabel: String? = nil) -> RenderedM
         #expect(HeadingIDs.slug(text) == id)
         // Not only equal as Swift compares text (which ignores composition): the same characters.
         #expect(HeadingIDs.slug(text).unicodeScalars.elementsEqual(id.unicodeScalars))
+    }
+
+    @Test func theASCIIFastPathFollowsTheUnicodeRuleForEveryASCIICharacter() {
+        for value in 0..<128 {
+            let character = String(UnicodeScalar(UInt8(value)))
+            for text in [character, "Ab" + character + "9 z", character + character] {
+                #expect(HeadingIDs.asciiSlug(text) == HeadingIDs.unicodeSlug(text), "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(HeadingIDs.asciiSlug("Café") == nil)
     }
 
     @Test func aHeadingOfNothingAnIDCanHoldGetsTheFallback() {
