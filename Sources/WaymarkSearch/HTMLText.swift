@@ -82,19 +82,24 @@ public enum HTMLText {
             if tag.first == UInt8(ascii: "!") || tag.first == UInt8(ascii: "?") { return }  // comment, doctype
             let closing = tag.first == UInt8(ascii: "/")
             let nameBytes = tag.dropFirst(closing ? 1 : 0).prefix { HTMLText.isNameByte($0) }
-            let name = String(decoding: nameBytes, as: UTF8.self).lowercased()
+            // Name bytes are ASCII letters and digits, so lowercasing is arithmetic, and a name
+            // this short is a small string, made without allocating.
+            let name = String(unsafeUninitializedCapacity: nameBytes.count) { buffer in
+                for (offset, byte) in nameBytes.enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+                return nameBytes.count
+            }
             if let skip = skipping {
                 if name == skip.name { skipping = closing ? (skip.depth == 1 ? nil : (name, skip.depth - 1)) : (name, skip.depth + 1) }
                 return
             }
-            if !closing && (HTMLText.skipped.contains(name) || (name == "a" && HTMLText.attribute("class", in: tag)?.split(separator: " ").contains("heading-anchor") == true)) {
+            if !closing && (HTMLText.skipped.contains(name) || (name == "a" && HTMLText.attribute(HTMLText.classNeedle, in: tag)?.split(separator: " ").contains("heading-anchor") == true)) {
                 if tag.last != UInt8(ascii: "/") { skipping = (name, 1) }
                 return
             }
             if name == "h2" || name == "h3" {
                 if closing, openHeading == name {
                     openHeading = nil
-                } else if !closing, let id = HTMLText.attribute("id", in: tag) {
+                } else if !closing, let id = HTMLText.attribute(HTMLText.idNeedle, in: tag) {
                     finishSection()
                     anchor = id
                     openHeading = name
@@ -110,9 +115,14 @@ public enum HTMLText {
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
-    /// The value of a double-quoted attribute (Waymark writes no other kind), decoded.
-    static func attribute(_ name: String, in tag: ArraySlice<UInt8>) -> String? {
-        let needle = Array((" " + name + "=\"").utf8)
+    /// What ``attribute(_:in:)`` looks for: ` class="` and ` id="`, made once.
+    static let classNeedle = attributeNeedle("class"), idNeedle = attributeNeedle("id")
+
+    static func attributeNeedle(_ name: String) -> [UInt8] { Array((" " + name + "=\"").utf8) }
+
+    /// The value of a double-quoted attribute (Waymark writes no other kind), decoded; `needle`
+    /// is the attribute's ``attributeNeedle(_:)``.
+    static func attribute(_ needle: [UInt8], in tag: ArraySlice<UInt8>) -> String? {
         var index = tag.startIndex
         while index + needle.count <= tag.endIndex {
             if tag[index..<(index + needle.count)].elementsEqual(needle) {

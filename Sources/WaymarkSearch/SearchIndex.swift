@@ -75,7 +75,7 @@ private struct TermCounter: TokenSink {
         let term = count(folded)
         if let article = SearchTokenizer.articleLength(folded) { _ = count(UnsafeBufferPointer(rebasing: folded[article...])) }
         if !inTitle { length += weight }
-        if !exact.elementsEqual(folded) {
+        if !SearchTokenizer.sameBytes(exact, folded) {
             let (form, isNew) = forms.number(of: exact)
             if isNew {
                 formTerms.append(Int32(term))

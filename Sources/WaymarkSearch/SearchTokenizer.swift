@@ -39,7 +39,10 @@ public enum SearchTokenizer {
         text.withUTF8 { bytes in
             // The sink is passed in, not stored: a stored copy would share its dictionaries with
             // the caller's, and the first word counted would copy them whole.
-            var scanner = Scanner<Sink>(bytes: bytes)
+            // Room for an ASCII word lowercased and, after it, folded: no word is longer than the text.
+            let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(2 * bytes.count, 1))
+            defer { scratch.deallocate() }
+            var scanner = Scanner<Sink>(bytes: bytes, scratch: scratch)
             scanner.run(into: &sink)
         }
     }
@@ -48,7 +51,7 @@ public enum SearchTokenizer {
         var tokens: [SearchToken] = []
         mutating func word(exact: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>) {
             let lower = String(decoding: exact, as: UTF8.self)
-            let fold = exact.elementsEqual(folded) ? lower : String(decoding: folded, as: UTF8.self)
+            let fold = SearchTokenizer.sameBytes(exact, folded) ? lower : String(decoding: folded, as: UTF8.self)
             tokens.append(SearchToken(exact: lower, folded: fold, position: tokens.count))
         }
     }
@@ -62,10 +65,15 @@ public enum SearchTokenizer {
         var wordStart = -1, wordEnd = -1
         var wordIsASCII = true
         var unspaced: [Unicode.Scalar] = []
+        /// Where ASCII words are lowercased and folded, written in place.
+        let scratch: UnsafeMutableBufferPointer<UInt8>
         /// Reused for each word that is not all ASCII.
         var lowerScratch: [UInt8] = [], foldScratch: [UInt8] = []
 
-        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+        init(bytes: UnsafeBufferPointer<UInt8>, scratch: UnsafeMutableBufferPointer<UInt8>) {
+            self.bytes = bytes
+            self.scratch = scratch
+        }
 
         mutating func run(into sink: inout Sink) {
             var index = 0
@@ -117,8 +125,7 @@ public enum SearchTokenizer {
             guard wordStart >= 0 else { return }
             let slice = UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd])
             if wordIsASCII {
-                asciiCased(slice)
-                emitScratch(into: &sink)
+                emitASCII(slice, into: &sink)
             } else if tableCased(slice) {
                 emitScratch(into: &sink)
             } else {
@@ -137,15 +144,25 @@ public enum SearchTokenizer {
             }
         }
 
-        /// An ASCII word lowercased by arithmetic, and without apostrophes for its folded form.
-        mutating func asciiCased(_ slice: UnsafeBufferPointer<UInt8>) {
-            lowerScratch.removeAll(keepingCapacity: true)
-            foldScratch.removeAll(keepingCapacity: true)
-            for byte in slice {
+        /// An ASCII word lowercased by arithmetic, and without apostrophes for its folded form;
+        /// without one (nearly every word) both forms are the same bytes.
+        func emitASCII(_ slice: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
+            let count = slice.count
+            var hasApostrophe = false
+            for index in 0..<count {
+                let byte = slice[index]
                 let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                lowerScratch.append(lower)
-                if lower != 0x27 { foldScratch.append(lower) }
+                scratch[index] = lower
+                hasApostrophe = hasApostrophe || lower == 0x27
             }
+            let exact = UnsafeBufferPointer(rebasing: scratch[0..<count])
+            guard hasApostrophe else { return sink.word(exact: exact, folded: exact) }
+            var end = count
+            for index in 0..<count where scratch[index] != 0x27 {
+                scratch[end] = scratch[index]
+                end += 1
+            }
+            sink.word(exact: exact, folded: UnsafeBufferPointer(rebasing: scratch[count..<end]))
         }
 
         /// The word lowercased and folded scalar by scalar from ``ScalarTables`` into the scratch
@@ -200,6 +217,14 @@ public enum SearchTokenizer {
         if letters.count >= 5 { return String(letters.prefix(letters.count - (letters.count >= 7 ? 2 : 1))) }
         if isLast && letters.count >= 2 { return folded }
         return nil
+    }
+
+    /// Whether two words are the same bytes; the tokenizer passes one buffer as both forms of a
+    /// word that folding leaves as it is.
+    static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard a.baseAddress != b.baseAddress, !a.isEmpty else { return true }
+        return memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
     }
 
     /// Arabic's definite article and the particles written joined to it ("ال", "وال", "بال"…):

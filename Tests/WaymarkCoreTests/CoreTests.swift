@@ -1,5 +1,5 @@
 import Testing
-import WaymarkCore
+@testable import WaymarkCore
 
 @Suite struct URLPathTests {
     @Test(arguments: [
@@ -34,6 +34,16 @@ import WaymarkCore
     ])
     func slugs(text: String, expected: String) {
         #expect(Slug.make(text, fallback: "fallback") == expected)
+    }
+
+    @Test func theASCIIFastPathFollowsTheCharacterRuleForEveryASCIICharacter() {
+        for value in 0..<128 {
+            let character = String(UnicodeScalar(UInt8(value)))
+            for text in [character, "Ab" + character + "9 z", " " + character + character + "x", "\r\n" + character] {
+                #expect(Slug.asciiSlug(text, fallback: "f") == Slug.characterSlug(text, fallback: "f"), "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(Slug.asciiSlug("Zgłoś", fallback: "f") == nil)
     }
 }
 
