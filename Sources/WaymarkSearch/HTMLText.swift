@@ -172,19 +172,27 @@ public enum HTMLText {
     }
 
     /// Collapses whitespace runs to one space and trims the ends.
+    /// Written straight into the new string's storage: it is never longer than `bytes`, and this
+    /// runs over every byte of every page's text.
     static func normalise(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        for byte in bytes {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(byte)
+        let text = String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    pendingSpace = count > 0
+                } else {
+                    if pendingSpace {
+                        out[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    out[count] = byte
+                    count += 1
+                }
             }
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
+        return text
     }
 }

@@ -186,8 +186,10 @@ struct TemplateRenderer {
 
     private static func lookUp(_ path: [String], in stack: [TemplateValue]) -> TemplateValue {
         guard let first = path.first else { return stack.last ?? .missing }
-        for item in stack.reversed() {
-            guard case .object(let object) = item else { continue }
+        var index = stack.count
+        while index > 0 {
+            index -= 1
+            guard case .object(let object) = stack[index] else { continue }
             let found = object.value(named: first)
             if !found.isMissing { return follow(path.dropFirst(), from: found) }
         }
