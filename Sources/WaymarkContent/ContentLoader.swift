@@ -40,7 +40,9 @@ public struct ContentLoader: Sendable {
         var diagnostics = Diagnostics()
         let files = listFiles(diagnostics: &diagnostics)
         let markdown = files.filter { $0.hasSuffix(".md") }
-        let results = ConcurrentMap.map(markdown) { loadPage($0) }
+        // Reading waits on the disk when the checkout is not in the file cache (a large site,
+        // a runner's first build): more reads in flight than cores.
+        let results = ConcurrentMap.map(markdown, width: ConcurrentMap.readingWidth) { loadPage($0) }
         var pages: [Page] = []
         var drafts: Set<String> = []
         for result in results {
