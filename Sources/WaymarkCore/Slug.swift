@@ -18,7 +18,7 @@ public enum Slug {
             var pendingHyphen = false
             for byte in bytes {
                 guard byte < 0x80 else { return nil }
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                let lower = byte.asciiLowercased
                 if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
                     if pendingHyphen, !out.isEmpty { out.append(0x2D) }
                     pendingHyphen = false

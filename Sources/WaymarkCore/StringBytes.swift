@@ -11,6 +11,12 @@ extension String {
     }
 }
 
+extension UInt8 {
+    /// The byte with an ASCII capital letter made small, every other byte as it is: lowercasing
+    /// by arithmetic, for the scans that read text as UTF-8.
+    @inlinable public var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self + 0x20 : self }
+}
+
 extension String {
     /// The text with `%XX` escapes decoded, or nil when one is malformed, as Foundation's
     /// `removingPercentEncoding`; text without `%` is returned as it is, without the trip

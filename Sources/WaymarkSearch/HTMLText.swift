@@ -1,3 +1,5 @@
+import WaymarkCore
+
 /// Reads the text a visitor sees out of a page's rendered content HTML, cut into sections at
 /// every `h2` and `h3` that has an id, so a search result can link to the heading nearest its words.
 ///
@@ -85,7 +87,7 @@ public enum HTMLText {
             // Name bytes are ASCII letters and digits, so lowercasing is arithmetic, and a name
             // this short is a small string, made without allocating.
             let name = String(unsafeUninitializedCapacity: nameBytes.count) { buffer in
-                for (offset, byte) in nameBytes.enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+                for (offset, byte) in nameBytes.enumerated() { buffer[offset] = byte.asciiLowercased }
                 return nameBytes.count
             }
             if let skip = skipping {
@@ -172,10 +174,11 @@ public enum HTMLText {
     }
 
     /// Collapses whitespace runs to one space and trims the ends.
+    ///
     /// Written straight into the new string's storage: it is never longer than `bytes`, and this
     /// runs over every byte of every page's text.
     static func normalise(_ bytes: [UInt8]) -> String {
-        let text = String(unsafeUninitializedCapacity: bytes.count) { out in
+        String(unsafeUninitializedCapacity: bytes.count) { out in
             var count = 0
             var pendingSpace = false
             for byte in bytes {
@@ -193,6 +196,5 @@ public enum HTMLText {
             }
             return count
         }
-        return text
     }
 }

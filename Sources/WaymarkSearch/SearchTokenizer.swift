@@ -151,7 +151,7 @@ public enum SearchTokenizer {
             var hasApostrophe = false
             for index in 0..<count {
                 let byte = slice[index]
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                let lower = byte.asciiLowercased
                 scratch[index] = lower
                 hasApostrophe = hasApostrophe || lower == 0x27
             }
@@ -176,7 +176,7 @@ public enum SearchTokenizer {
             while index < slice.count {
                 let byte = slice[index]
                 if byte < 0x80 {
-                    let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    let lower = byte.asciiLowercased
                     lowerScratch.append(lower)
                     if lower != 0x27 { foldScratch.append(lower) }
                     index += 1

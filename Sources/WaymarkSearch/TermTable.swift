@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkCore
 
 /// Terms as bytes, numbered in the order they were added, all in one buffer, each with its hash:
 /// a page's words, or a language's vocabulary, without a `String` (and a hash of it) per word.
@@ -38,11 +39,7 @@ struct TermList: Sendable {
 
     /// FNV-1a, then mixed so the low bits the table uses depend on every byte.
     static func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in term {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
+        var hash = ContentHash.fnv1a(term)
         hash ^= hash >> 32
         hash &*= 0xd6e8_feb8_6659_fd93
         return hash ^ (hash >> 32)

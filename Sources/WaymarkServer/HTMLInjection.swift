@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkCore
 
 /// Adds the preview's script and overlay to a copy of a page; the snapshot's bytes stay as built.
 enum HTMLInjection {
@@ -60,15 +61,11 @@ enum HTMLInjection {
         let pattern = Array(needle.lowercased().utf8)
         guard !pattern.isEmpty, bytes.count >= pattern.count, from <= bytes.count - pattern.count else { return nil }
         outer: for start in from...(bytes.count - pattern.count) {
-            for (offset, expected) in pattern.enumerated() where lower(bytes[start + offset]) != expected {
+            for (offset, expected) in pattern.enumerated() where bytes[start + offset].asciiLowercased != expected {
                 continue outer
             }
             return start
         }
         return nil
-    }
-
-    private static func lower(_ byte: UInt8) -> UInt8 {
-        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
     }
 }
