@@ -57,8 +57,10 @@ def preview(tmp_path_factory):
 
 
 def overlay_text(driver) -> str:
-    found = driver.find_elements("css selector", OVERLAY_ERRORS)
-    return found[0].text if found else ""
+    # One script call, so a live reload that replaces the overlay between finding it and
+    # reading it cannot leave a stale element reference.
+    return driver.execute_script(
+        "const e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : '';", OVERLAY_ERRORS)
 
 
 def axe_violations(driver) -> list[str]:
@@ -88,8 +90,8 @@ def test_overlay_appears_at_the_right_line_passes_axe_and_goes_after_the_fix(pre
 
     driver.get(f"http://127.0.0.1:{port}/pl/report/")
     WebDriverWait(driver, 30).until(lambda d: expected in overlay_text(d))
-    overlay = driver.find_element("css selector", OVERLAY_ERRORS)
-    assert overlay.get_attribute("lang") == "pl", "the overlay speaks the page's language"
+    language = driver.execute_script("return document.querySelector(arguments[0]).getAttribute('lang');", OVERLAY_ERRORS)
+    assert language == "pl", "the overlay speaks the page's language"
     problems = axe_violations(driver)
     assert not problems, "axe on a Polish page showing the overlay:\n  " + "\n  ".join(problems)
 
