@@ -9,10 +9,13 @@ import WaymarkCore
 public enum HTMLText {
     /// The sections of `html`; text before the first heading has no anchor.
     public static func sections(_ html: String) -> [SearchDocument.Section] {
-        var reader = Reader(bytes: Array(html.utf8))
-        reader.run()
-        reader.finishSection()
-        return reader.sections
+        var html = html
+        return html.withUTF8 { bytes in
+            var reader = Reader(bytes: bytes)
+            reader.run()
+            reader.finishSection()
+            return reader.sections
+        }
     }
 
     /// Elements whose content is not text a visitor reads.
@@ -24,19 +27,56 @@ public enum HTMLText {
         "header", "footer", "nav", "main", "address",
     ]
 
+    /// What a tag name means to the reader.
+    enum TagKind: Equatable {
+        case skipped, block, heading, anchor, other
+    }
+
+    /// A tag name of up to 16 bytes, lowercased and packed into one integer, so a tag is
+    /// classified by comparing integers: no string is made or hashed per tag.
+    struct PackedName: Hashable {
+        let value: UInt128
+
+        init?<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
+            guard bytes.count <= 16 else { return nil }
+            var value: UInt128 = 0
+            for byte in bytes { value = value << 8 | UInt128(byte.asciiLowercased) }
+            self.value = value
+        }
+
+        init(_ name: String) { self = PackedName(Array(name.utf8))! }
+    }
+
+    static let kinds: [PackedName: TagKind] = {
+        var kinds: [PackedName: TagKind] = [:]
+        for name in blocks { kinds[PackedName(name)] = .block }
+        for name in skipped { kinds[PackedName(name)] = .skipped }
+        kinds[PackedName("h2")] = .heading
+        kinds[PackedName("h3")] = .heading
+        kinds[PackedName("a")] = .anchor
+        return kinds
+    }()
+
+    static func kind(of name: PackedName?) -> TagKind {
+        name.flatMap { kinds[$0] } ?? .other
+    }
+
     private struct Reader {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
         var sections: [SearchDocument.Section] = []
         var anchor: String?
         var heading: [UInt8] = []
         var text: [UInt8] = []
         /// The heading element being read (`h2`/`h3`), if any.
-        var openHeading: String?
+        var openHeading: PackedName?
         /// The element being skipped and how deeply it is nested in itself.
-        var skipping: (name: String, depth: Int)?
+        var skipping: (name: PackedName?, depth: Int)?
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            text.reserveCapacity(bytes.count)
+        }
 
         mutating func run() {
             while position < bytes.count {
@@ -59,7 +99,7 @@ public enum HTMLText {
             heading.removeAll()
         }
 
-        mutating func appendText(_ slice: ArraySlice<UInt8>) {
+        mutating func appendText(_ slice: Slice<UnsafeBufferPointer<UInt8>>) {
             let hasReference = slice.contains(UInt8(ascii: "&"))
             if openHeading != nil {
                 if hasReference { heading += HTMLText.decodeReferences(slice) } else { heading += slice }
@@ -84,21 +124,17 @@ public enum HTMLText {
             if tag.first == UInt8(ascii: "!") || tag.first == UInt8(ascii: "?") { return }  // comment, doctype
             let closing = tag.first == UInt8(ascii: "/")
             let nameBytes = tag.dropFirst(closing ? 1 : 0).prefix { HTMLText.isNameByte($0) }
-            // Name bytes are ASCII letters and digits, so lowercasing is arithmetic, and a name
-            // this short is a small string, made without allocating.
-            let name = String(unsafeUninitializedCapacity: nameBytes.count) { buffer in
-                for (offset, byte) in nameBytes.enumerated() { buffer[offset] = byte.asciiLowercased }
-                return nameBytes.count
-            }
+            let name = PackedName(nameBytes)
             if let skip = skipping {
                 if name == skip.name { skipping = closing ? (skip.depth == 1 ? nil : (name, skip.depth - 1)) : (name, skip.depth + 1) }
                 return
             }
-            if !closing && (HTMLText.skipped.contains(name) || (name == "a" && HTMLText.attribute(HTMLText.classNeedle, in: tag)?.split(separator: " ").contains("heading-anchor") == true)) {
+            let kind = HTMLText.kind(of: name)
+            if !closing && (kind == .skipped || (kind == .anchor && HTMLText.attribute(HTMLText.classNeedle, in: tag)?.split(separator: " ").contains("heading-anchor") == true)) {
                 if tag.last != UInt8(ascii: "/") { skipping = (name, 1) }
                 return
             }
-            if name == "h2" || name == "h3" {
+            if kind == .heading {
                 if closing, openHeading == name {
                     openHeading = nil
                 } else if !closing, let id = HTMLText.attribute(HTMLText.idNeedle, in: tag) {
@@ -108,7 +144,7 @@ public enum HTMLText {
                     return
                 }
             }
-            if HTMLText.blocks.contains(name) { space() }
+            if kind == .block || kind == .heading { space() }
         }
     }
 
@@ -124,7 +160,7 @@ public enum HTMLText {
 
     /// The value of a double-quoted attribute (Waymark writes no other kind), decoded; `needle`
     /// is the attribute's ``attributeNeedle(_:)``.
-    static func attribute(_ needle: [UInt8], in tag: ArraySlice<UInt8>) -> String? {
+    static func attribute<Tag: Collection<UInt8>>(_ needle: [UInt8], in tag: Tag) -> String? where Tag.Index == Int, Tag.SubSequence: Collection<UInt8> {
         var index = tag.startIndex
         while index + needle.count <= tag.endIndex {
             if tag[index..<(index + needle.count)].elementsEqual(needle) {
@@ -143,7 +179,7 @@ public enum HTMLText {
     ]
 
     /// `&amp;`, `&#39;`, `&#x2019;` and a few named references to their characters.
-    static func decodeReferences(_ slice: ArraySlice<UInt8>) -> [UInt8] {
+    static func decodeReferences<Bytes: Collection<UInt8>>(_ slice: Bytes) -> [UInt8] where Bytes.Index == Int {
         guard slice.contains(UInt8(ascii: "&")) else { return Array(slice) }
         var out: [UInt8] = []
         out.reserveCapacity(slice.count)
