@@ -48,7 +48,13 @@ let package = Package(
             "WaymarkCore", "WaymarkSite", "WaymarkServer", "WaymarkCheck", "WaymarkScaffold",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "waymark", dependencies: ["WaymarkCLI"]),
+        .executableTarget(
+            name: "waymark", dependencies: ["WaymarkCLI"],
+            // jemalloc from Debian's libjemalloc-dev, linked in statically so the binary needs
+            // nothing more at run time: a build allocates and frees on every thread for every
+            // page, and glibc's allocator made that a tenth of the CPU (BENCHMARKS.md).
+            linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libjemalloc_pic.a"], .when(platforms: [.linux]))]
+        ),
         .target(name: "WaymarkFuzz"),
         .executableTarget(name: "waymark-fuzz", dependencies: ["WaymarkFuzz"]),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"]),

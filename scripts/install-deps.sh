@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Waymark needs, only when something is missing.
-#   install-deps.sh build     libcmark-dev and pkg-config (to compile Waymark)
+#   install-deps.sh build     libcmark-dev, libjemalloc-dev and pkg-config (to compile Waymark)
 #   install-deps.sh browser   also Chromium, its driver, a Java runtime (Nu checker), poppler-utils,
 #                             nginx and Apache (the host-configuration tests serve the site with both),
 #                             node when there is none (checks the browser's search code against Swift's)
-#   install-deps.sh package   libcmark-dev, pkg-config and what scripts/package uses (dpkg-dev, binutils)
+#   install-deps.sh package   libcmark-dev, libjemalloc-dev, pkg-config and what scripts/package uses (dpkg-dev, binutils)
 set -euo pipefail
-want=(libcmark-dev pkg-config)
+want=(libcmark-dev libjemalloc-dev pkg-config)
 if [[ "${1:-build}" == package ]]; then
   want+=(dpkg-dev binutils)
 fi
