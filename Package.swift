@@ -52,8 +52,12 @@ let package = Package(
             name: "waymark", dependencies: ["WaymarkCLI"],
             // jemalloc from Debian's libjemalloc-dev, linked in statically so the binary needs
             // nothing more at run time: a build allocates and frees on every thread for every
-            // page, and glibc's allocator made that a tenth of the CPU (BENCHMARKS.md).
-            linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libjemalloc_pic.a"], .when(platforms: [.linux]))]
+            // page, and glibc's allocator made that a tenth of the CPU (BENCHMARKS.md). The
+            // binary exports its malloc and free, so glibc and the shared libraries use them too;
+            // scripts/package links jemalloc as one object instead (WAYMARK_JEMALLOC_OBJECT),
+            // because --static-swift-stdlib hides the symbols of every archive.
+            linkerSettings: [.unsafeFlags(["-Xlinker", Context.environment["WAYMARK_JEMALLOC_OBJECT"] ?? "-l:libjemalloc_pic.a"],
+                                          .when(platforms: [.linux]))]
         ),
         .target(name: "WaymarkFuzz"),
         .executableTarget(name: "waymark-fuzz", dependencies: ["WaymarkFuzz"]),
