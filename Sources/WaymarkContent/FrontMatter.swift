@@ -64,32 +64,61 @@ public struct SplitSource: Sendable {
 public enum FrontMatterParser {
     /// Splits `text` at its `---` fences, or explains what is wrong.
     public static func split(_ text: String, file: String) -> Result<SplitSource, Diagnostic> {
-        var lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-        let first = lines.first.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 } ?? ""
-        guard first == "---" else {
+        guard let first = lineEnd(in: text.utf8, from: 0), fence(text.utf8, first.start, first.end, closing: false) else {
             return .failure(.error(
                 SourceLocation(file: file, line: 1), "the page does not start with front matter",
                 help: "begin the file with a line '---', then 'title: …', then another '---'"))
         }
-        let rest = lines.count > 1 ? lines.removeLast() : ""
+        let restStart = first.next
+        var lineStart = restStart
         var yamlLines = 0
-        var index = rest.startIndex
-        while index < rest.endIndex {
-            let lineEnd = rest[index...].firstIndex(of: "\n") ?? rest.endIndex
-            var line = rest[index..<lineEnd]
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line == "---" || line == "..." {
-                let bodyStart = lineEnd < rest.endIndex ? rest.index(after: lineEnd) : rest.endIndex
+        while let line = lineEnd(in: text.utf8, from: lineStart) {
+            if fence(text.utf8, line.start, line.end, closing: true) {
                 return .success(SplitSource(
-                    frontMatter: String(rest[rest.startIndex..<index]), frontMatterFirstLine: 2,
-                    body: String(rest[bodyStart...]), bodyFirstLine: yamlLines + 3))
+                    frontMatter: slice(text, restStart, lineStart), frontMatterFirstLine: 2,
+                    body: slice(text, line.next, text.utf8.count), bodyFirstLine: yamlLines + 3))
             }
             yamlLines += 1
-            index = lineEnd < rest.endIndex ? rest.index(after: lineEnd) : rest.endIndex
+            lineStart = line.next
         }
         return .failure(.error(
             SourceLocation(file: file, line: 1), "the front matter is not closed",
             help: "add a line '---' after the last setting, before the page text"))
+    }
+
+    /// The line starting at byte `start`: where it ends (before its LF) and where the next
+    /// begins; nil at the end of the text. Lines are cut as `Character`s cut them, so an LF
+    /// after a CR does not end one (CR LF is one character; loaded files have LF line ends only).
+    /// Bytes, not `Character`s: every page is split twice in a build.
+    private static func lineEnd(in utf8: String.UTF8View, from start: Int) -> (start: Int, end: Int, next: Int)? {
+        let count = utf8.count
+        if start > count || (start == count && start > 0) { return nil }
+        var index = utf8.index(utf8.startIndex, offsetBy: start)
+        var offset = start
+        var previous: UInt8 = 0
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A && previous != 0x0D { return (start, offset, offset + 1) }
+            previous = byte
+            offset += 1
+            utf8.formIndex(after: &index)
+        }
+        return (start, offset, offset)
+    }
+
+    /// Whether the line is `---` (or `...`, closing), ignoring a CR at its end.
+    private static func fence(_ utf8: String.UTF8View, _ start: Int, _ end: Int, closing: Bool) -> Bool {
+        var end = end
+        let last = utf8.index(utf8.startIndex, offsetBy: end)
+        if end > start, utf8[utf8.index(before: last)] == 0x0D { end -= 1 }
+        guard end - start == 3 else { return false }
+        let bytes = utf8[utf8.index(utf8.startIndex, offsetBy: start)...].prefix(3)
+        return bytes.elementsEqual("---".utf8) || (closing && bytes.elementsEqual("...".utf8))
+    }
+
+    private static func slice(_ text: String, _ start: Int, _ end: Int) -> String {
+        let utf8 = text.utf8
+        return String(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
     }
 
     /// Reads the YAML of a split file into ``FrontMatter``.

@@ -218,7 +218,8 @@ public enum HTMLText {
             var count = 0
             var pendingSpace = false
             for byte in bytes {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                // Space, LF, tab and CR as bits of one mask: one comparison for every other byte.
+                if byte <= 0x20 && (UInt64(0x1_0000_2600) >> UInt64(byte)) & 1 == 1 {
                     pendingSpace = count > 0
                 } else {
                     if pendingSpace {

@@ -81,8 +81,12 @@ public enum SearchTokenizer {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) {
-                        flushUnspaced(into: &sink)
-                        if wordStart < 0 { wordStart = index }
+                        // Unspaced characters are only ever waiting between words (one flushes
+                        // the word before it is kept), so only a word's first letter flushes them.
+                        if wordStart < 0 {
+                            flushUnspaced(into: &sink)
+                            wordStart = index
+                        }
                         wordEnd = index + 1
                     } else if !(byte == 0x27 && wordStart >= 0) {  // "don't": the apostrophe joins
                         flushWord(into: &sink)
@@ -96,8 +100,10 @@ public enum SearchTokenizer {
                     flushWord(into: &sink)
                     unspaced.append(scalar)
                 } else if SearchTokenizer.isWordPart(scalar) {
-                    flushUnspaced(into: &sink)
-                    if wordStart < 0 { wordStart = index }
+                    if wordStart < 0 {
+                        flushUnspaced(into: &sink)
+                        wordStart = index
+                    }
                     wordEnd = index + length
                     wordIsASCII = false
                 } else if scalar.value == 0x2019, wordStart >= 0 {
