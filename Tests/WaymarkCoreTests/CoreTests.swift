@@ -63,6 +63,14 @@ import Testing
         #expect(HTMLEscape.escape("plain") == "plain")
     }
 
+    @Test func escapesExactlyTheFiveBytes() {
+        // The mask in `needsEscape` against the five bytes spelled out, for every byte value.
+        let escaped: Set<UInt8> = [0x22, 0x26, 0x27, 0x3C, 0x3E]
+        for byte in 0...UInt8.max {
+            #expect(HTMLEscape.needsEscape(byte) == escaped.contains(byte), "byte \(byte)")
+        }
+    }
+
     @Test(arguments: [
         ("https://www.gov.uk/", LinkKind.external), ("//cdn.example/x", .external), ("mailto:a@b.org", .otherScheme),
         ("tel:+448000121700", .otherScheme), ("#top", .fragment), ("/report/", .rootRelative), ("../report.md", .relative),
