@@ -64,19 +64,21 @@ public struct SplitSource: Sendable {
 public enum FrontMatterParser {
     /// Splits `text` at its `---` fences, or explains what is wrong.
     public static func split(_ text: String, file: String) -> Result<SplitSource, Diagnostic> {
-        guard let first = lineEnd(in: text.utf8, from: 0), fence(text.utf8, first.start, first.end, closing: false) else {
+        let utf8 = text.utf8
+        let first = line(in: utf8, from: 0)
+        guard isFence(utf8, 0, first.end, closing: false) else {
             return .failure(.error(
                 SourceLocation(file: file, line: 1), "the page does not start with front matter",
                 help: "begin the file with a line '---', then 'title: …', then another '---'"))
         }
-        let restStart = first.next
-        var lineStart = restStart
+        var lineStart = first.next
         var yamlLines = 0
-        while let line = lineEnd(in: text.utf8, from: lineStart) {
-            if fence(text.utf8, line.start, line.end, closing: true) {
+        while lineStart < utf8.count {
+            let line = line(in: utf8, from: lineStart)
+            if isFence(utf8, lineStart, line.end, closing: true) {
                 return .success(SplitSource(
-                    frontMatter: slice(text, restStart, lineStart), frontMatterFirstLine: 2,
-                    body: slice(text, line.next, text.utf8.count), bodyFirstLine: yamlLines + 3))
+                    frontMatter: slice(text, first.next, lineStart), frontMatterFirstLine: 2,
+                    body: slice(text, line.next, utf8.count), bodyFirstLine: yamlLines + 3))
             }
             yamlLines += 1
             lineStart = line.next
@@ -86,33 +88,30 @@ public enum FrontMatterParser {
             help: "add a line '---' after the last setting, before the page text"))
     }
 
-    /// The line starting at byte `start`: where it ends (before its LF) and where the next
-    /// begins; nil at the end of the text. Lines are cut as `Character`s cut them, so an LF
-    /// after a CR does not end one (CR LF is one character; loaded files have LF line ends only).
-    /// Bytes, not `Character`s: every page is split twice in a build.
-    private static func lineEnd(in utf8: String.UTF8View, from start: Int) -> (start: Int, end: Int, next: Int)? {
-        let count = utf8.count
-        if start > count || (start == count && start > 0) { return nil }
+    /// Where the line starting at byte `start` ends (before its LF) and where the next begins.
+    /// Lines are cut as `Character`s cut them, so an LF after a CR does not end one (CR LF is one
+    /// character; loaded files have LF line ends only). Bytes, not `Character`s: every page is
+    /// split twice in a build.
+    private static func line(in utf8: String.UTF8View, from start: Int) -> (end: Int, next: Int) {
         var index = utf8.index(utf8.startIndex, offsetBy: start)
         var offset = start
         var previous: UInt8 = 0
         while index < utf8.endIndex {
             let byte = utf8[index]
-            if byte == 0x0A && previous != 0x0D { return (start, offset, offset + 1) }
+            if byte == 0x0A && previous != 0x0D { return (offset, offset + 1) }
             previous = byte
             offset += 1
             utf8.formIndex(after: &index)
         }
-        return (start, offset, offset)
+        return (offset, offset)
     }
 
-    /// Whether the line is `---` (or `...`, closing), ignoring a CR at its end.
-    private static func fence(_ utf8: String.UTF8View, _ start: Int, _ end: Int, closing: Bool) -> Bool {
-        var end = end
-        let last = utf8.index(utf8.startIndex, offsetBy: end)
-        if end > start, utf8[utf8.index(before: last)] == 0x0D { end -= 1 }
-        guard end - start == 3 else { return false }
-        let bytes = utf8[utf8.index(utf8.startIndex, offsetBy: start)...].prefix(3)
+    /// Whether bytes `start..<end` are `---` (or `...`, closing), ignoring a CR at the end.
+    private static func isFence(_ utf8: String.UTF8View, _ start: Int, _ end: Int, closing: Bool) -> Bool {
+        let from = utf8.index(utf8.startIndex, offsetBy: start)
+        var to = utf8.index(utf8.startIndex, offsetBy: end)
+        if to > from, utf8[utf8.index(before: to)] == 0x0D { to = utf8.index(before: to) }
+        let bytes = utf8[from..<to]
         return bytes.elementsEqual("---".utf8) || (closing && bytes.elementsEqual("...".utf8))
     }
 

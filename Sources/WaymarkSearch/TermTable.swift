@@ -1,5 +1,4 @@
 import Foundation
-import WaymarkCore
 
 /// Terms as bytes, numbered in the order they were added, all in one buffer, each with its hash:
 /// a page's words, or a language's vocabulary, without a `String` (and a hash of it) per word.

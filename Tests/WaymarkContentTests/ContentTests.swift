@@ -50,6 +50,24 @@ private func frontMatter(_ text: String) -> (FrontMatter?, [String]) {
         #expect(split.bodyFirstLine == 5)
     }
 
+    /// The fences as the split has always read them: `...` closes, an empty body is fine, blank
+    /// YAML lines count, and CR LF is one character (loaded files never have it), not a line end.
+    @Test(arguments: [
+        ("---\n---", "", "", 3), ("---\n---\n", "", "", 3), ("---\ntitle: A\n...\nBody", "title: A\n", "Body", 4),
+        ("---\n\ntitle: A\n\n---\nB\n", "\ntitle: A\n\n", "B\n", 6), ("---\ntitle: ---\n---\n-- -\n", "title: ---\n", "-- -\n", 4),
+    ])
+    func splitsAtTheFences(text: String, frontMatter: String, body: String, bodyLine: Int) throws {
+        let split = try FrontMatterParser.split(text, file: "f.md").get()
+        #expect(split.frontMatter == frontMatter)
+        #expect(split.body == body)
+        #expect(split.bodyFirstLine == bodyLine)
+    }
+
+    @Test(arguments: ["", "---", "---\n", "----\ntitle: A\n---\n", "---\r\ntitle: A\r\n---\r\n", "---\ntitle: A\n ---\n"])
+    func refusesTextWithoutBothFences(text: String) {
+        #expect(throws: Diagnostic.self) { try FrontMatterParser.split(text, file: "f.md").get() }
+    }
+
     @Test func unknownFieldNamesItsLineAndSuggests() {
         let (matter, problems) = frontMatter("---\ntitle: A\ntitel: B\n---\n")
         #expect(matter == nil)
