@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(name: "waymark-fuzz", dependencies: ["WaymarkFuzz"]),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"]),
         .testTarget(name: "WaymarkMarkdownTests", dependencies: ["WaymarkMarkdown"]),
-        .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent"]),
+        .testTarget(name: "WaymarkContentTests", dependencies: ["WaymarkContent", "WaymarkFuzz", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "WaymarkDataTests", dependencies: ["WaymarkData"]),
         .testTarget(name: "WaymarkTemplateTests", dependencies: [
             "WaymarkTemplate", "WaymarkTheme", .product(name: "Mustache", package: "swift-mustache"),

@@ -17,6 +17,7 @@ public struct YAMLReader: Sendable {
 
     /// Parses `text`; a syntax error becomes a diagnostic at its line.
     public func parse(_ text: String) -> Result<Node?, Diagnostic> {
+        if let node = FlatYAML.compose(text, resolver: Resolver.basic) { return .success(node) }
         do {
             // The basic resolver leaves every scalar as text: Waymark decides each field's type
             // itself (so phone numbers stay strings), and skipping the default resolver's
