@@ -1,6 +1,7 @@
 /// A name as a template wrote it (`page.title`, `.`, `first()`), split once when the template is
-/// read so rendering never splits strings.
-struct TemplateName: Sendable, Equatable {
+/// read so rendering never splits strings. A class, so a tag hands it on with one reference
+/// count, not one for each of its arrays and strings.
+final class TemplateName: Sendable, Equatable {
     enum Kind: Sendable, Equatable {
         /// `.`: the innermost value.
         case current
@@ -32,6 +33,10 @@ struct TemplateName: Sendable, Equatable {
         } else {
             kind = .lookup
         }
+    }
+
+    static func == (lhs: TemplateName, rhs: TemplateName) -> Bool {
+        lhs.text == rhs.text && lhs.transforms == rhs.transforms
     }
 }
 
