@@ -2,12 +2,14 @@
 /// of a word, its lowercase and its fold, as UTF-8 — worked out once from the Unicode properties
 /// and ``SearchTokenizer/foldLowercased(_:)``, so most non-ASCII words (Polish, Romanian,
 /// Vietnamese, Arabic…) are cased and folded by table lookups instead of `String.lowercased()`.
-/// Kept flat: one byte array per table and where each scalar's bytes start.
-struct ScalarTables: Sendable {
+/// Kept flat: one byte buffer per table and where each scalar's bytes start. The buffers are
+/// filled once, never changed and freed with the tables, so the tokenizer reads a scalar's bytes
+/// in place, without a copy or a reference count.
+final class ScalarTables: @unchecked Sendable {
     private static let first: UInt32 = 0x80
     private let wordParts: [Bool]
-    private let lowerBytes: [UInt8], lowerStarts: [Int32]
-    private let foldBytes: [UInt8], foldStarts: [Int32]
+    private let lowerStorage: UnsafeMutableBufferPointer<UInt8>, lowerStarts: [Int32]
+    private let foldStorage: UnsafeMutableBufferPointer<UInt8>, foldStarts: [Int32]
 
     init(end: UInt32) {
         var wordParts: [Bool] = [], lowerBytes: [UInt8] = [], lowerStarts: [Int32] = [0]
@@ -22,23 +24,36 @@ struct ScalarTables: Sendable {
             foldStarts.append(Int32(foldBytes.count))
         }
         self.wordParts = wordParts
-        self.lowerBytes = lowerBytes
+        lowerStorage = ScalarTables.stored(lowerBytes)
         self.lowerStarts = lowerStarts
-        self.foldBytes = foldBytes
+        foldStorage = ScalarTables.stored(foldBytes)
         self.foldStarts = foldStarts
+    }
+
+    deinit {
+        lowerStorage.deallocate()
+        foldStorage.deallocate()
+    }
+
+    private static func stored(_ bytes: [UInt8]) -> UnsafeMutableBufferPointer<UInt8> {
+        let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+        _ = storage.initialize(from: bytes)
+        return storage
     }
 
     /// For scalars from U+0080 up to the tables' end only.
     func isWordPart(_ scalar: Unicode.Scalar) -> Bool { wordParts[Int(scalar.value - ScalarTables.first)] }
 
-    func appendLowercase(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+    /// The scalar's lowercase form as UTF-8, from the tables' own storage.
+    func lowercase(_ scalar: Unicode.Scalar) -> UnsafeBufferPointer<UInt8> {
         let slot = Int(scalar.value - ScalarTables.first)
-        out += lowerBytes[Int(lowerStarts[slot])..<Int(lowerStarts[slot + 1])]
+        return UnsafeBufferPointer(rebasing: lowerStorage[Int(lowerStarts[slot])..<Int(lowerStarts[slot + 1])])
     }
 
-    func appendFold(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+    /// The scalar's folded form as UTF-8, from the tables' own storage.
+    func fold(_ scalar: Unicode.Scalar) -> UnsafeBufferPointer<UInt8> {
         let slot = Int(scalar.value - ScalarTables.first)
-        out += foldBytes[Int(foldStarts[slot])..<Int(foldStarts[slot + 1])]
+        return UnsafeBufferPointer(rebasing: foldStorage[Int(foldStarts[slot])..<Int(foldStarts[slot + 1])])
     }
 }
 

@@ -39,8 +39,9 @@ public enum SearchTokenizer {
         text.withUTF8 { bytes in
             // The sink is passed in, not stored: a stored copy would share its dictionaries with
             // the caller's, and the first word counted would copy them whole.
-            // Room for an ASCII word lowercased and, after it, folded: no word is longer than the text.
-            let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(2 * bytes.count, 1))
+            // Room for a word lowercased and, after it, folded (no word is longer than the text),
+            // and for the last eight-byte store past an ASCII word's end.
+            let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 2 * bytes.count + 16)
             defer { scratch.deallocate() }
             var scanner = Scanner<Sink>(bytes: bytes, scratch: scratch)
             scanner.run(into: &sink)
@@ -67,8 +68,8 @@ public enum SearchTokenizer {
         var unspaced: [Unicode.Scalar] = []
         /// Where ASCII words are lowercased and folded, written in place.
         let scratch: UnsafeMutableBufferPointer<UInt8>
-        /// Reused for each word that is not all ASCII.
-        var lowerScratch: [UInt8] = [], foldScratch: [UInt8] = []
+        /// The last word ``tableCased(_:)`` wrote, in `scratch`.
+        var lowerWord = UnsafeBufferPointer<UInt8>(start: nil, count: 0), foldWord = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
         init(bytes: UnsafeBufferPointer<UInt8>, scratch: UnsafeMutableBufferPointer<UInt8>) {
             self.bytes = bytes
@@ -145,24 +146,32 @@ public enum SearchTokenizer {
         }
 
         func emitScratch(into sink: inout Sink) {
-            lowerScratch.withUnsafeBufferPointer { lower in
-                foldScratch.withUnsafeBufferPointer { fold in sink.word(exact: lower, folded: fold) }
-            }
+            sink.word(exact: lowerWord, folded: foldWord)
         }
 
-        /// An ASCII word lowercased by arithmetic, and without apostrophes for its folded form;
-        /// without one (nearly every word) both forms are the same bytes.
+        /// An ASCII word lowercased eight bytes at a time, and without apostrophes for its folded
+        /// form; without one (nearly every word) both forms are the same bytes. Its bytes are
+        /// letters, digits and apostrophes, and setting bit 5 lowercases a letter and leaves a
+        /// digit or an apostrophe as it is.
         func emitASCII(_ slice: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
             let count = slice.count
-            var hasApostrophe = false
-            for index in 0..<count {
-                let byte = slice[index]
-                let lower = byte.asciiLowercased
-                scratch[index] = lower
-                hasApostrophe = hasApostrophe || lower == 0x27
+            let source = UnsafeRawPointer(slice.baseAddress!), target = UnsafeMutableRawPointer(scratch.baseAddress!)
+            var apostrophes: UInt64 = 0
+            var offset = 0
+            while offset + 8 <= count {
+                let lower = source.loadUnaligned(fromByteOffset: offset, as: UInt64.self) | Self.bit5
+                target.storeBytes(of: lower, toByteOffset: offset, as: UInt64.self)
+                apostrophes |= Self.zeroBytes(lower ^ Self.apostrophes)
+                offset += 8
+            }
+            while offset < count {
+                let lower = slice[offset] | 0x20
+                scratch[offset] = lower
+                if lower == 0x27 { apostrophes = 1 }
+                offset += 1
             }
             let exact = UnsafeBufferPointer(rebasing: scratch[0..<count])
-            guard hasApostrophe else { return sink.word(exact: exact, folded: exact) }
+            guard apostrophes != 0 else { return sink.word(exact: exact, folded: exact) }
             var end = count
             for index in 0..<count where scratch[index] != 0x27 {
                 scratch[end] = scratch[index]
@@ -171,29 +180,38 @@ public enum SearchTokenizer {
             sink.word(exact: exact, folded: UnsafeBufferPointer(rebasing: scratch[count..<end]))
         }
 
+        private static var bit5: UInt64 { 0x2020_2020_2020_2020 }
+        private static var apostrophes: UInt64 { 0x2727_2727_2727_2727 }
+
+        /// Non-zero when any byte of `word` is zero.
+        private static func zeroBytes(_ word: UInt64) -> UInt64 {
+            (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+        }
+
         /// The word lowercased and folded scalar by scalar from ``ScalarTables`` into the scratch
-        /// buffers; false when it has a scalar beyond them (then whole-word lowercasing and
-        /// folding decide).
+        /// buffer's two halves; false when it has a scalar beyond the tables, or grows past its
+        /// half (then whole-word lowercasing and folding decide).
         mutating func tableCased(_ slice: UnsafeBufferPointer<UInt8>) -> Bool {
-            let tables = SearchTokenizer.tables
-            lowerScratch.removeAll(keepingCapacity: true)
-            foldScratch.removeAll(keepingCapacity: true)
+            let half = scratch.count / 2
+            var lower = TableWriter(buffer: UnsafeMutableBufferPointer(rebasing: scratch[0..<half]))
+            var fold = TableWriter(buffer: UnsafeMutableBufferPointer(rebasing: scratch[half...]))
             var index = 0
             while index < slice.count {
                 let byte = slice[index]
                 if byte < 0x80 {
-                    let lower = byte.asciiLowercased
-                    lowerScratch.append(lower)
-                    if lower != 0x27 { foldScratch.append(lower) }
+                    let lowered = byte.asciiLowercased
+                    guard lower.append(lowered), lowered == 0x27 || fold.append(lowered) else { return false }
                     index += 1
                     continue
                 }
                 let (scalar, length) = decode(at: wordStart + index)
-                guard scalar.value < SearchTokenizer.foldTableEnd else { return false }
-                tables.appendLowercase(scalar, to: &lowerScratch)
-                tables.appendFold(scalar, to: &foldScratch)
+                guard scalar.value < SearchTokenizer.foldTableEnd,
+                      lower.append(SearchTokenizer.tables.lowercase(scalar)),
+                      fold.append(SearchTokenizer.tables.fold(scalar)) else { return false }
                 index += length
             }
+            lowerWord = lower.written
+            foldWord = fold.written
             return true
         }
 
@@ -341,5 +359,29 @@ public enum SearchTokenizer {
         default:
             return false
         }
+    }
+}
+
+/// Appends bytes to a fixed buffer, refusing what does not fit.
+private struct TableWriter {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[0..<count]) }
+
+    mutating func append(_ byte: UInt8) -> Bool {
+        guard count < buffer.count else { return false }
+        buffer[count] = byte
+        count += 1
+        return true
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard count + bytes.count <= buffer.count else { return false }
+        for byte in bytes {
+            buffer[count] = byte
+            count += 1
+        }
+        return true
     }
 }

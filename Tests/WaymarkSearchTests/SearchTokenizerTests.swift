@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WaymarkSearch
 
@@ -10,6 +11,24 @@ private func exact(_ text: String) -> [String] { SearchTokenizer.tokens(text).ma
         #expect(exact("Don't confront them") == ["don't", "confront", "them"])
         #expect(folded("Don’t confront") == ["dont", "confront"])
         #expect(folded("Step-by-step") == ["step", "by", "step"])
+    }
+
+    /// ASCII words are cased eight bytes at a time: every length either side of eight, every
+    /// letter and digit, apostrophes in each of those lanes.
+    @Test func asciiWordsOfEveryLengthAndLane() {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        for length in 1...26 {
+            for shift in 0..<alphabet.count {
+                let word = String((0..<length).map { alphabet[($0 * 7 + shift) % alphabet.count] })
+                #expect(exact(word) == [word.lowercased()])
+                guard length >= 3 else { continue }
+                var letters = Array(word)
+                letters[1 + shift % (length - 2)] = "'"
+                let withApostrophe = String(letters)
+                #expect(exact(withApostrophe) == [withApostrophe.lowercased()])
+                #expect(folded(withApostrophe) == [withApostrophe.lowercased().replacingOccurrences(of: "'", with: "")])
+            }
+        }
     }
 
     @Test(arguments: [
