@@ -48,17 +48,9 @@ let package = Package(
             "WaymarkCore", "WaymarkSite", "WaymarkServer", "WaymarkCheck", "WaymarkScaffold",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(
-            name: "waymark", dependencies: ["WaymarkCLI"],
-            // jemalloc from Debian's libjemalloc-dev, linked in statically so the binary needs
-            // nothing more at run time: a build allocates and frees on every thread for every
-            // page, and glibc's allocator made that a tenth of the CPU (BENCHMARKS.md). The
-            // binary exports its malloc and free, so glibc and the shared libraries use them too;
-            // scripts/package links jemalloc as one object instead (WAYMARK_JEMALLOC_OBJECT),
-            // because --static-swift-stdlib hides the symbols of every archive.
-            linkerSettings: [.unsafeFlags(["-Xlinker", Context.environment["WAYMARK_JEMALLOC_OBJECT"] ?? "-l:libjemalloc_pic.a"],
-                                          .when(platforms: [.linux]))]
-        ),
+        // Release builds go through scripts/build-release (or scripts/package), which link in the
+        // Swift runtime and jemalloc: linker inputs from the command line, not settings here.
+        .executableTarget(name: "waymark", dependencies: ["WaymarkCLI"]),
         .target(name: "WaymarkFuzz"),
         .executableTarget(name: "waymark-fuzz", dependencies: ["WaymarkFuzz"]),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"]),

@@ -2,7 +2,7 @@
 # `waymark check` against `waymark build` on the same hugobench corpus, alternating cold runs,
 # timed with GNU time; prints a Markdown table (median wall, CPU, peak RSS) and check/build.
 # Usage: bench/check-vs-build.sh [PAGES]      PAGES = content pages in the corpus, default 10000
-# Environment: RUNS=3, WAYMARK=PATH (else swift build -c release), SHARED=DIR, WORK=DIR, DEST=DIR,
+# Environment: RUNS=3, WAYMARK=PATH (else scripts/build-release), SHARED=DIR, WORK=DIR, DEST=DIR,
 #              TODAY=YYYY-MM-DD (the date review dates are counted from; default today)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -18,8 +18,7 @@ die() { echo "check-vs-build: $*" >&2; exit 1; }
 
 waymark=${WAYMARK:-}
 if [[ -z $waymark ]]; then
-  (cd "$repo" && swift build -c release --product waymark >&2) || die "swift build failed"
-  waymark=$(cd "$repo" && swift build -c release --show-bin-path)/waymark
+  waymark=$("$repo/scripts/build-release") || die "scripts/build-release failed"
 fi
 
 site=$work/$pages

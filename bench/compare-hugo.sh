@@ -4,7 +4,7 @@
 # Usage: bench/compare-hugo.sh [PAGES...]        PAGES = total content pages per corpus, default 1000 10000
 # Environment:
 #   RUNS=3            cold runs of each generator per size
-#   WAYMARK=PATH      use this waymark binary instead of `swift build -c release`; WAYMARK=skip: Hugo only
+#   WAYMARK=PATH      use this waymark binary instead of scripts/build-release's; WAYMARK=skip: Hugo only
 #   SHARED=DIR        the shared folder (default: ../shared beside the repo)
 #   WORK=DIR          where corpora are generated (default /tmp/waymark-bench)
 #   DEST=DIR          tmpfs folder for build outputs (default /dev/shm/waymark-bench)
@@ -42,9 +42,8 @@ fi
 # Waymark: one release build, before any timing.
 waymark=${WAYMARK:-}
 if [[ -z $waymark ]]; then
-  echo "compare-hugo: swift build -c release --product waymark" >&2
-  (cd "$repo" && swift build -c release --product waymark >&2) || die "swift build failed"
-  waymark=$(cd "$repo" && swift build -c release --show-bin-path)/waymark
+  echo "compare-hugo: scripts/build-release" >&2
+  waymark=$("$repo/scripts/build-release") || die "scripts/build-release failed"
 fi
 [[ $waymark == skip || -x $waymark ]] || die "no waymark binary at $waymark"
 

@@ -6,8 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ -z "${WAYMARK:-}" ]]; then
-  swift build -c release --product waymark >/dev/null
-  WAYMARK=$PWD/.build/release/waymark
+  WAYMARK=$(scripts/build-release)
 fi
 rows=("$@"); ((${#rows[@]})) || rows=(1000 3000 10000 30000)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT

@@ -16,8 +16,7 @@ work=${WORK:-/tmp/waymark-serve-bench}
 command -v hugo >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null; }
 waymark=${WAYMARK:-}
 if [[ -z $waymark ]]; then
-  (cd "$repo" && swift build -c release --product waymark >&2)
-  waymark=$(cd "$repo" && swift build -c release --show-bin-path)/waymark
+  waymark=$("$repo/scripts/build-release")
 fi
 
 site=$work/$pages

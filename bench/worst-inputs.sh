@@ -8,8 +8,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(dirname "$here")
 waymark=${WAYMARK:-}
 if [[ -z $waymark ]]; then
-  (cd "$repo" && swift build -c release --product waymark >&2)
-  waymark=$(cd "$repo" && swift build -c release --show-bin-path)/waymark
+  waymark=$("$repo/scripts/build-release")
 fi
 [[ -x /usr/bin/time ]] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT

@@ -13,7 +13,7 @@
 # searchbench.py compare and a summary (also written to $RESULTS/summary-<site>.md).
 #
 # Environment:
-#   WAYMARK        the waymark binary (default: swift build -c release from the repo root)
+#   WAYMARK        the waymark binary (default: scripts/build-release from the repo root)
 #   SCRATCH_PATH   --scratch-path for that swift build (default: the normal .build)
 #   SEARCHBENCH    the harness folder (default /work/shared/bench/searchbench, or
 #                  ../shared/bench/searchbench beside the repository)
@@ -79,9 +79,7 @@ ensure_deps
 
 if [ -z "${WAYMARK:-}" ] && [ "${SUMMARY_ONLY:-}" != 1 ]; then
   log "building waymark (release)"
-  SW=(swift build -c release); [ -n "${SCRATCH_PATH:-}" ] && SW+=(--scratch-path "$SCRATCH_PATH")
-  (cd "$REPO" && "${SW[@]}") >&2 || exit 2
-  WAYMARK="$(cd "$REPO" && "${SW[@]}" --show-bin-path)/waymark"
+  WAYMARK="$(cd "$REPO" && SCRATCH="${SCRATCH_PATH:-.build}" scripts/build-release)" || exit 2
 fi
 [ "${SUMMARY_ONLY:-}" = 1 ] && WAYMARK="${WAYMARK:-(not given)}"
 [ "${SUMMARY_ONLY:-}" = 1 ] || [ -x "$WAYMARK" ] || { echo "no waymark binary at $WAYMARK" >&2; exit 2; }
