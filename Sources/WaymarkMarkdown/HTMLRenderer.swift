@@ -48,6 +48,29 @@ public struct MarkdownIssue: Sendable, Equatable {
     }
 }
 
+/// A part of a page's rendered HTML, made into text only when it is asked for: most layouts
+/// show the whole page, never its intro or its sections, and making each a `String` copied and
+/// checked every page's HTML twice more.
+public struct HTMLPart: Sendable, Equatable {
+    private let source: RenderedBytes
+    private let range: Range<Int>
+
+    init(_ source: RenderedBytes, _ range: Range<Int>) {
+        self.source = source
+        self.range = range
+    }
+
+    public var html: String { String(decoding: source.bytes[range], as: UTF8.self) }
+
+    public static func == (lhs: HTMLPart, rhs: HTMLPart) -> Bool { lhs.html == rhs.html }
+}
+
+/// A rendered page's HTML as bytes, shared by the parts cut from it.
+final class RenderedBytes: Sendable {
+    let bytes: [UInt8]
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+}
+
 /// A part of a page that starts at an `h2`.
 public struct RenderedSection: Sendable, Equatable {
     public var id: String
@@ -55,7 +78,9 @@ public struct RenderedSection: Sendable, Equatable {
     public var alias: String?
     public var title: String
     /// The section's HTML without its heading.
-    public var html: String
+    public var part: HTMLPart
+
+    public var html: String { part.html }
 }
 
 /// What the site inserts for a directive, or why it cannot.
@@ -68,7 +93,8 @@ public enum DirectiveResolution: Sendable, Equatable {
 public struct RenderedMarkdown: Sendable {
     public var html: String
     /// The HTML before the first `h2`.
-    public var intro: String
+    public var introPart: HTMLPart
+    public var intro: String { introPart.html }
     /// The document split at its `h2` headings.
     public var sections: [RenderedSection]
     public var tableOfContents: [TableOfContentsEntry]
@@ -113,14 +139,15 @@ public struct HTMLRenderer {
         for block in document.blocks { render(block, tight: false, into: &state) }
         let marks = state.sectionMarks
         let introEnd = marks.first?.start ?? state.out.count
+        let bytes = RenderedBytes(state.out)
         let sections = marks.indices.map { index in
             let end = index + 1 < marks.count ? marks[index + 1].start : state.out.count
             return RenderedSection(id: marks[index].anchor.id, alias: marks[index].anchor.alias, title: marks[index].title,
-                                   html: String(decoding: state.out[marks[index].headingEnd..<end], as: UTF8.self))
+                                   part: HTMLPart(bytes, marks[index].headingEnd..<end))
         }
         return RenderedMarkdown(
             html: String(decoding: state.out, as: UTF8.self),
-            intro: String(decoding: state.out[..<introEnd], as: UTF8.self),
+            introPart: HTMLPart(bytes, 0..<introEnd),
             sections: sections,
             tableOfContents: state.toc,
             sectionHeadingCount: state.sectionHeadings,

@@ -103,8 +103,8 @@ struct PageRenderer: Sendable {
         let useTOC = rendered.sectionHeadingCount >= site.config.tocMinHeadings
         let pageView = PageView(
             title: page.title, summary: page.frontMatter.summary.flatMap { $0.isEmpty ? nil : $0 }, url: style.href(page.url),
-            canonical: site.config.absoluteURL(page.url), content: rendered.html, intro: rendered.intro,
-            sections: rendered.sections.enumerated().map { SectionView(id: $1.id, alias: $1.alias, title: $1.title, number: $0 + 1, content: $1.html) },
+            canonical: site.config.absoluteURL(page.url), content: rendered.html, intro: rendered.introPart,
+            sections: rendered.sections.enumerated().map { SectionView(id: $1.id, alias: $1.alias, title: $1.title, number: $0 + 1, content: $1.part) },
             downloads: downloads(of: page, style: style),
             notices: notices(for: status, style: style, strings: strings),
             date: dates.view(page.frontMatter.date, language: page.language.tag),

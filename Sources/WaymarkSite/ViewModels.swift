@@ -1,5 +1,6 @@
 import WaymarkTemplate
 import WaymarkCore
+import WaymarkMarkdown
 
 // Typed view models for templates. Each answers template names through `value(named:)`, so a
 // renamed field is a compile error here. They are immutable classes rather than structs: a
@@ -217,9 +218,9 @@ final class SectionView: TemplateObject, Sendable {
     let alias: String?
     let title: String
     let number: Int
-    let content: String
+    let content: HTMLPart
 
-    init(id: String, alias: String? = nil, title: String, number: Int, content: String) {
+    init(id: String, alias: String? = nil, title: String, number: Int, content: HTMLPart) {
         self.id = id
         self.alias = alias
         self.title = title
@@ -233,7 +234,7 @@ final class SectionView: TemplateObject, Sendable {
         case "alias": TemplateValue(alias)
         case "title": TemplateValue(title)
         case "number": TemplateValue(String(number))
-        case "content": TemplateValue(content)
+        case "content": TemplateValue(content.html)
         default: .missing
         }
     }
@@ -310,7 +311,8 @@ final class PageView: TemplateObject, Sendable {
     let url: String
     let canonical: String
     let content: String
-    let intro: String
+    /// Nil on pages that are not Markdown (the search page, the directory), as an empty intro.
+    let intro: HTMLPart?
     let sections: [SectionView]
     let downloads: [DownloadView]
     let notices: [NoticeView]
@@ -324,7 +326,7 @@ final class PageView: TemplateObject, Sendable {
     let isSection: Bool
     let isHome: Bool
 
-    init(title: String, summary: String?, url: String, canonical: String, content: String, intro: String = "",
+    init(title: String, summary: String?, url: String, canonical: String, content: String, intro: HTMLPart? = nil,
          sections: [SectionView] = [], downloads: [DownloadView] = [], notices: [NoticeView] = [], date: DateView?,
          updated: DateView?, toc: [TOCView], breadcrumbs: [LinkView], children: [LinkView], tags: [LinkView],
          layout: String, isSection: Bool, isHome: Bool) {
@@ -355,7 +357,7 @@ final class PageView: TemplateObject, Sendable {
         case "url": TemplateValue(url)
         case "canonical": TemplateValue(canonical)
         case "content": TemplateValue(content)
-        case "intro": TemplateValue(intro)
+        case "intro": TemplateValue(intro?.html ?? "")
         case "sections": TemplateValue(sections)
         case "has_sections": TemplateValue(!sections.isEmpty)
         case "downloads": TemplateValue(downloads)
