@@ -28,11 +28,11 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders as UTF-8 bytes, ready to write; nil if there is no such template.
     public func renderBytes(_ value: TemplateValue, template name: String) -> TemplateOutput? {
-        guard let nodes = renderer.templates[name] else { return nil }
+        guard let program = renderer.templates[name] else { return nil }
         var state = RenderState(stack: [value])
         var out: [UInt8] = []
         out.reserveCapacity(32_768)
-        renderer.render(nodes, &state, into: &out)
+        renderer.render(program, program.all, &state, into: &out)
         return TemplateOutput(bytes: out, endlessInclusion: state.endless)
     }
 }

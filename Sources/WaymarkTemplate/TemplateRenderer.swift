@@ -12,7 +12,7 @@ struct RenderState {
     var stack: [TemplateValue]
     var loop: LoopPosition?
     var indentation: String?
-    var overrides: [String: [TemplateNode]]?
+    var overrides: [String: BlockBody]?
     var escapes = true
     /// Partials and blocks being rendered inside one another.
     var depth = 0
@@ -36,52 +36,60 @@ extension RenderState {
     }
 }
 
-/// Renders parsed templates into bytes.
+/// Renders compiled templates into bytes.
 struct TemplateRenderer {
-    let templates: [String: [TemplateNode]]
+    let templates: [String: TemplateProgram]
 
-    func render(_ nodes: [TemplateNode], _ state: inout RenderState, into out: inout [UInt8]) {
+    init(templates: [String: [TemplateNode]]) {
+        self.templates = templates.mapValues(TemplateProgram.init)
+    }
+
+    /// Renders steps `range` of `program`, as the parsed tree's list of nodes they came from.
+    func render(_ program: TemplateProgram, _ range: Range<Int>, _ state: inout RenderState, into out: inout [UInt8]) {
         let escapes = state.escapes
         defer { state.escapes = escapes }
+        var index = range.lowerBound
         guard let indentation = state.indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, &state, into: &out) }
+            while index < range.upperBound { index = step(program, index, &state, into: &out) }
             return
         }
         // Inside an indented partial each line it renders starts with the partial's indentation.
         // As in swift-mustache a line ended by CRLF does not count (its last character is
         // "\r\n", not "\n"); Waymark reads every file with LF line ends, so this never shows.
         let start = out.count
-        for node in nodes {
+        while index < range.upperBound {
             let atLineStart = out.count > start && out.last == 0x0A && !(out.count - start >= 2 && out[out.count - 2] == 0x0D)
             let before = out.count
-            render(node, &state, into: &out)
+            index = step(program, index, &state, into: &out)
             if atLineStart, out.count > before { out.insert(contentsOf: indentation.utf8, at: before) }
         }
     }
 
-    private func render(_ node: TemplateNode, _ state: inout RenderState, into out: inout [UInt8]) {
-        switch node {
-        case .text(let bytes):
-            out.append(contentsOf: bytes)
-        case .variable(let name, let escaped):
-            write(resolve(name, state), escaped: escaped && state.escapes, into: &out)
-        case .section(let name, let body):
-            section(resolve(name, state), body, &state, into: &out)
-        case .invertedSection(let name, let body):
-            invertedSection(resolve(name, state), body, &state, into: &out)
-        case .block(let name, let content, let indentation):
-            guard state.enter(name) else { return }
-            defer { state.depth -= 1 }
-            let saved = (state.loop, state.indentation)
-            state.loop = nil
-            state.indentation = (state.indentation ?? "") + indentation
-            render(state.overrides?[name] ?? content, &state, into: &out)
-            (state.loop, state.indentation) = saved
-        case .partial(let name, let dynamic, let indentation, let overrides):
-            partial(name, dynamic: dynamic, indentation: indentation, overrides: overrides, &state, into: &out)
-        case .contentType(let escapes):
-            state.escapes = escapes
+    /// Runs the step at `index` (a section with its body) and returns the index of the next.
+    private func step(_ program: TemplateProgram, _ index: Int, _ state: inout RenderState, into out: inout [UInt8]) -> Int {
+        let step = program.steps[index]
+        // Only steps that hold others use `b` as the end of what they hold.
+        var body: Range<Int> { index + 1..<Int(step.b) }
+        switch step.kind {
+        case .text:
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: program.text[Int(step.a)..<Int(step.b)]))
+            return index + 1
+        case .variable:
+            write(program.withName(step.a, &state) { resolve($0, $1) }, escaped: step.flag && state.escapes, into: &out)
+            return index + 1
+        case .section:
+            section(program.withName(step.a, &state) { resolve($0, $1) }, program, body, &state, into: &out)
+        case .invertedSection:
+            invertedSection(program.withName(step.a, &state) { resolve($0, $1) }, program, body, &state, into: &out)
+        case .block:
+            block(program, step, body, &state, into: &out)
+        case .partial:
+            partial(program, step, &state, into: &out)
+        case .contentType:
+            state.escapes = step.flag
+            return index + 1
         }
+        return Int(step.b)
     }
 
     private func write(_ value: TemplateValue, escaped: Bool, into out: inout [UInt8]) {
@@ -97,12 +105,13 @@ struct TemplateRenderer {
         }
     }
 
-    private func section(_ value: TemplateValue, _ body: [TemplateNode], _ state: inout RenderState, into out: inout [UInt8]) {
+    private func section(_ value: TemplateValue, _ program: TemplateProgram, _ body: Range<Int>, _ state: inout RenderState,
+                         into out: inout [UInt8]) {
         switch value {
         case .missing:
             return
         case .bool(let flag):
-            if flag { render(body, &state, into: &out) }
+            if flag { render(program, body, &state, into: &out) }
         case .list(let list):
             let count = list.count
             guard count > 0 else { return }
@@ -110,55 +119,76 @@ struct TemplateRenderer {
             for index in 0..<count {
                 state.stack.append(list.element(at: index))
                 state.loop = LoopPosition(index: index, count: count)
-                render(body, &state, into: &out)
+                render(program, body, &state, into: &out)
                 state.stack.removeLast()
             }
             state.loop = saved
         case .text, .number, .object:
-            push(value, body, &state, into: &out)
+            push(value, program, body, &state, into: &out)
         }
     }
 
-    private func invertedSection(_ value: TemplateValue, _ body: [TemplateNode], _ state: inout RenderState, into out: inout [UInt8]) {
+    private func invertedSection(_ value: TemplateValue, _ program: TemplateProgram, _ body: Range<Int>, _ state: inout RenderState,
+                                 into out: inout [UInt8]) {
         switch value {
         case .missing:
-            render(body, &state, into: &out)
+            render(program, body, &state, into: &out)
         case .bool(let flag):
-            if !flag { render(body, &state, into: &out) }
+            if !flag { render(program, body, &state, into: &out) }
         case .list(let list):
-            if list.count == 0 { push(value, body, &state, into: &out) }
+            if list.count == 0 { push(value, program, body, &state, into: &out) }
         case .text, .number, .object:
             return
         }
     }
 
-    private func push(_ value: TemplateValue, _ body: [TemplateNode], _ state: inout RenderState, into out: inout [UInt8]) {
+    private func push(_ value: TemplateValue, _ program: TemplateProgram, _ body: Range<Int>, _ state: inout RenderState,
+                      into out: inout [UInt8]) {
         let saved = state.loop
         state.stack.append(value)
         state.loop = nil
-        render(body, &state, into: &out)
+        render(program, body, &state, into: &out)
         state.stack.removeLast()
         state.loop = saved
     }
 
-    private func partial(_ written: String, dynamic: Bool, indentation: String?, overrides: [String: [TemplateNode]]?,
-                         _ state: inout RenderState, into out: inout [UInt8]) {
-        var name = written
-        if dynamic {
-            guard case .text(let named) = resolve(TemplateName(written, transforms: []), state) else { return }
-            name = named
+    /// `{{$name}}default{{/name}}`: the body a template extending this one gave, else the default.
+    private func block(_ program: TemplateProgram, _ step: TemplateProgram.Step, _ body: Range<Int>, _ state: inout RenderState,
+                       into out: inout [UInt8]) {
+        let name = program.strings[Int(step.a)]
+        guard state.enter(name) else { return }
+        defer { state.depth -= 1 }
+        let saved = (state.loop, state.indentation)
+        state.loop = nil
+        state.indentation = (state.indentation ?? "") + program.strings[Int(step.c)]
+        if let override = state.overrides?[name] {
+            render(override.program, override.range, &state, into: &out)
+        } else {
+            render(program, body, &state, into: &out)
         }
-        guard let nodes = templates[name], state.enter(name) else { return }
+        (state.loop, state.indentation) = saved
+    }
+
+    private func partial(_ program: TemplateProgram, _ step: TemplateProgram.Step, _ state: inout RenderState, into out: inout [UInt8]) {
+        var name: String
+        if step.flag {
+            guard case .text(let named) = program.withName(step.a, &state, { resolve($0, $1) }) else { return }
+            name = named
+        } else {
+            name = program.strings[Int(step.a)]
+        }
+        guard let included = templates[name], state.enter(name) else { return }
         defer { state.depth -= 1 }
         let saved = (state.loop, state.indentation, state.overrides, state.escapes)
         state.loop = nil
-        if let indentation { state.indentation = (state.indentation ?? "") + indentation }
-        if let overrides {
+        if step.c >= 0 { state.indentation = (state.indentation ?? "") + program.strings[Int(step.c)] }
+        if step.d >= 0 {
+            let overrides = program.overrideSets[Int(step.d)]
             // The outer template's blocks win over the ones a parent passes on to its own parent.
             state.overrides = state.overrides.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
         }
         state.escapes = true
-        render(nodes, &state, into: &out)
+        render(included, included.all, &state, into: &out)
         (state.loop, state.indentation, state.overrides, state.escapes) = saved
     }
 
