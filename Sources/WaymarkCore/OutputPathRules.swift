@@ -36,6 +36,11 @@ public enum OutputPathRules {
         if path.utf8.count > maxPathBytes {
             return Problem(reason: "it is \(path.utf8.count) bytes long, more than the \(maxPathBytes) a file path may have", segment: nil)
         }
+        // Every page and file of a build comes through here, twice: most paths are all plain names.
+        var utf8 = path
+        if utf8.withUTF8({ bytes in bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy(isPlainName) }) {
+            return nil
+        }
         // Split on every slash, so `a//b` shows up as an empty name.
         for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
             if let reason = problem(segment: String(segment)) { return Problem(reason: reason, segment: String(segment)) }
@@ -72,11 +77,15 @@ public enum OutputPathRules {
 
     /// Whether `segment` is an ordinary name every rule above allows, found in one pass over its
     /// bytes: ASCII letters, digits, `-`, `_` and `.`, not ending with a dot, its part before the
-    /// first dot not three or four letters long (where the device names are). Every page and
-    /// index file of a build is checked, so the usual case must not look at characters one by one.
+    /// first dot not a device name. Every page and index file of a build is checked, so the usual
+    /// case must not look at characters one by one.
     static func isPlainName(_ segment: String) -> Bool {
+        isPlainName(segment.utf8)
+    }
+
+    static func isPlainName<Bytes: Collection<UInt8>>(_ segment: Bytes) -> Bool {
         var baseLength = -1, count = 0, last: UInt8 = 0
-        for byte in segment.utf8 {
+        for byte in segment {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                  UInt8(ascii: "-"), UInt8(ascii: "_"):
@@ -90,8 +99,20 @@ public enum OutputPathRules {
             last = byte
         }
         if baseLength < 0 { baseLength = count }
-        return count > 0 && count <= maxSegmentBytes && last != UInt8(ascii: ".") && baseLength != 3 && baseLength != 4
+        guard count > 0 && count <= maxSegmentBytes && last != UInt8(ascii: ".") else { return false }
+        return baseLength != 3 && baseLength != 4 || !isDeviceName(segment.prefix(baseLength))
     }
+
+    /// Whether three or four plain bytes are CON, PRN, AUX, NUL, COM1–9 or LPT1–9, in any case.
+    private static func isDeviceName<Bytes: Collection<UInt8>>(_ base: Bytes) -> Bool {
+        let lower = base.map { $0 | 0x20 }  // letters to lowercase; digits keep their bit 5
+        switch lower.count {
+        case 3: return deviceNames.contains { $0.elementsEqual(lower) }
+        default: return (lower.starts(with: "com".utf8) || lower.starts(with: "lpt".utf8)) && (0x31...0x39).contains(base[base.index(base.startIndex, offsetBy: 3)])
+        }
+    }
+
+    private static let deviceNames = ["con", "prn", "aux", "nul"].map { Array($0.utf8) }
 
     /// C0 controls, DEL and C1 controls: invisible, and refused by many hosts.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {

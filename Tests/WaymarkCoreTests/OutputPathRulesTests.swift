@@ -70,5 +70,23 @@ import Testing
         #expect(plain > 1_000, "the fast path is taken for ordinary names")
         #expect(OutputPathRules.isPlainName("index.html") && OutputPathRules.isPlainName("f.6bbd4169"))
         #expect(!OutputPathRules.isPlainName("con.txt") && !OutputPathRules.isPlainName("name."))
+        // Three- and four-letter names are plain unless they are a device's.
+        for name in ["news", "feed.xml", "com0", "lpt", "cons", "com10", "auxx.html", "a-b"] {
+            #expect(OutputPathRules.isPlainName(name), "\(name)")
+        }
+        for name in ["COM3.txt", "Nul", "aux.tar.gz", "LpT9", "prn"] {
+            #expect(!OutputPathRules.isPlainName(name), "\(name)")
+        }
+    }
+
+    /// Whole paths take the plain-name path segment by segment, and any other segment still
+    /// gets its rule's reason.
+    @Test func wholePathsOfPlainNamesPassAndOthersAreExplained() {
+        #expect(OutputPathRules.problem(path: "pl/news/page-02956/index.html") == nil)
+        #expect(OutputPathRules.problem(path: "a//b")?.reason.contains("empty folder name") == true)
+        #expect(OutputPathRules.problem(path: "x/CON/index.html")?.segment == "CON")
+        #expect(OutputPathRules.problem(path: "news/name./index.html")?.segment == "name.")
+        #expect(OutputPathRules.problem(path: "zażółć/index.html") == nil)
+        #expect(OutputPathRules.problem(path: "a/b/") != nil)
     }
 }
