@@ -206,36 +206,75 @@ public enum SearchIndexFiles {
 
     /// `{"u": url, "t": title, "s": [[anchor, heading, text], …]}`.
     public static func fragmentJSON(_ document: SearchDocument) -> String {
-        let sections = document.sections.map { section in
-            "[" + JSON.string(section.anchor ?? "") + "," + JSON.string(section.heading) + "," + JSON.string(section.text) + "]"
+        var out: [UInt8] = []
+        out.reserveCapacity(document.sections.reduce(64) { $0 + $1.text.utf8.count + $1.heading.utf8.count + 16 })
+        append("{\"u\":", to: &out)
+        JSON.append(document.url, to: &out)
+        append(",\"t\":", to: &out)
+        JSON.append(document.title, to: &out)
+        append(",\"s\":[", to: &out)
+        for (index, section) in document.sections.enumerated() {
+            append(index == 0 ? "[" : ",[", to: &out)
+            JSON.append(section.anchor ?? "", to: &out)
+            out.append(UInt8(ascii: ","))
+            JSON.append(section.heading, to: &out)
+            out.append(UInt8(ascii: ","))
+            JSON.append(section.text, to: &out)
+            out.append(UInt8(ascii: "]"))
         }
-        return "{\"u\":" + JSON.string(document.url) + ",\"t\":" + JSON.string(document.title) + ",\"s\":[" + sections.joined(separator: ",") + "]}"
+        append("]}", to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func append(_ text: StaticString, to out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 }
 
 /// Minimal JSON writing with a fixed key order, so the index is byte-for-byte reproducible.
 enum JSON {
     static func string(_ text: String) -> String {
-        let utf8 = text.utf8
         // Most text needs no escaping; copy it whole.
-        if !text.containsUTF8Byte(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C }) { return "\"" + text + "\"" }
-        var out: [UInt8] = [0x22]
-        out.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
-            case 0x3C: out += Array("\\u003c".utf8)
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default: out.append(byte)
+        if !text.containsUTF8Byte(where: needsEscape) { return "\"" + text + "\"" }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` quoted and escaped, copying the runs between escapes whole.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count where needsEscape(bytes[index]) {
+                if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                appendEscape(bytes[index], to: &out)
+                runStart = index + 1
             }
+            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
         out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Control characters, `"`, `\\` and `<` (so a fragment can never close a script element).
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C
+    }
+
+    private static func appendEscape(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case 0x22: out += [0x5C, 0x22]
+        case 0x5C: out += [0x5C, 0x5C]
+        case 0x0A: out += [0x5C, 0x6E]
+        case 0x0D: out += [0x5C, 0x72]
+        case 0x09: out += [0x5C, 0x74]
+        case 0x3C: out += Array("\\u003c".utf8)
+        default:
+            let hex = String(byte, radix: 16)
+            out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+        }
     }
 }

@@ -54,6 +54,22 @@ private func meta(_ files: [SearchIndexFile]) throws -> [String: Any] {
 }
 
 @Suite struct SearchIndexFilesTests {
+    /// A fragment is JSON any parser reads back to the same texts, whatever they hold.
+    @Test func fragmentsReadBackExactlyWhateverTheTextHolds() throws {
+        let tricky = "quote \" backslash \\ tab \t line\nCR\r bell \u{7} <script> łańcuch 🙂"
+        let document = SearchDocument(url: "/a \"b\"/", title: tricky, sections: [
+            .init(anchor: nil, heading: "", text: "plain"),
+            .init(anchor: "x<y", heading: tricky, text: tricky + tricky),
+        ])
+        let json = SearchIndexFiles.fragmentJSON(document)
+        #expect(!json.contains("<"), "no '<' for a script element to end at")
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(parsed["u"] as? String == document.url)
+        #expect(parsed["t"] as? String == tricky)
+        let sections = try #require(parsed["s"] as? [[String]])
+        #expect(sections == [["", "", "plain"], ["x<y", tricky, tricky + tricky]])
+    }
+
     @Test func everyTermIsInTheShardItsStartNames() throws {
         let index = SearchIndex(documents: site(pages: 300))
         let files = SearchIndexFiles.make(index, maxShardBytes: 4_000, singleShardBytes: 0)
