@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkCore
 
 /// Reads the text a visitor sees out of a page's rendered content HTML, cut into sections at
@@ -47,18 +48,47 @@ public enum HTMLText {
         init(_ name: String) { self = PackedName(Array(name.utf8))! }
     }
 
-    static let kinds: [PackedName: TagKind] = {
-        var kinds: [PackedName: TagKind] = [:]
-        for name in blocks { kinds[PackedName(name)] = .block }
-        for name in skipped { kinds[PackedName(name)] = .skipped }
-        kinds[PackedName("h2")] = .heading
-        kinds[PackedName("h3")] = .heading
-        kinds[PackedName("a")] = .anchor
-        return kinds
-    }()
+    static let kinds = KindTable(
+        blocks.map { (PackedName($0), TagKind.block) } + skipped.map { (PackedName($0), TagKind.skipped) }
+            + [(PackedName("h2"), .heading), (PackedName("h3"), .heading), (PackedName("a"), .anchor)])
 
     static func kind(of name: PackedName?) -> TagKind {
-        name.flatMap { kinds[$0] } ?? .other
+        name.map { kinds[$0] } ?? .other
+    }
+
+    /// The tag names that mean something, in a small open-addressing table hashed by one
+    /// multiplication: a `Dictionary` lookup hashed every tag of every page with SipHash.
+    struct KindTable: Sendable {
+        private var names: [UInt128?]
+        private var values: [TagKind]
+
+        init(_ entries: [(PackedName, TagKind)]) {
+            names = Array(repeating: nil, count: KindTable.size)
+            values = Array(repeating: .other, count: KindTable.size)
+            for (name, kind) in entries {
+                var slot = KindTable.slot(name.value)
+                while let taken = names[slot], taken != name.value { slot = (slot + 1) & (KindTable.size - 1) }
+                names[slot] = name.value
+                values[slot] = kind
+            }
+        }
+
+        subscript(name: PackedName) -> TagKind {
+            var slot = KindTable.slot(name.value)
+            while let taken = names[slot] {
+                if taken == name.value { return values[slot] }
+                slot = (slot + 1) & (KindTable.size - 1)
+            }
+            return .other
+        }
+
+        /// Four times the names there are, so probes are short.
+        private static let size = 256
+
+        private static func slot(_ value: UInt128) -> Int {
+            let folded = UInt64(truncatingIfNeeded: value) ^ UInt64(truncatingIfNeeded: value >> 64)
+            return Int(truncatingIfNeeded: (folded &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        }
     }
 
     private struct Reader {
@@ -84,10 +114,18 @@ public enum HTMLText {
                     readTag()
                 } else {
                     let start = position
-                    while position < bytes.count && bytes[position] != UInt8(ascii: "<") { position += 1 }
+                    position = find(UInt8(ascii: "<"), from: position) ?? bytes.count
                     if skipping == nil { appendText(bytes[start..<position]) }
                 }
             }
+        }
+
+        /// The first `byte` at or after `start`: `memchr`, which reads many bytes a step, as this
+        /// reads every byte of every page.
+        func find(_ byte: UInt8, from start: Int) -> Int? {
+            guard start < bytes.count, let base = bytes.baseAddress,
+                  let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
 
         mutating func finishSection() {
@@ -100,11 +138,12 @@ public enum HTMLText {
         }
 
         mutating func appendText(_ slice: Slice<UnsafeBufferPointer<UInt8>>) {
-            let hasReference = slice.contains(UInt8(ascii: "&"))
+            let hasReference = find(UInt8(ascii: "&"), from: slice.startIndex).map { $0 < slice.endIndex } ?? false
+            let plain = UnsafeBufferPointer(rebasing: slice)
             if openHeading != nil {
-                if hasReference { heading += HTMLText.decodeReferences(slice) } else { heading += slice }
+                if hasReference { heading += HTMLText.decodeReferences(slice) } else { heading.append(contentsOf: plain) }
             } else {
-                if hasReference { text += HTMLText.decodeReferences(slice) } else { text += slice }
+                if hasReference { text += HTMLText.decodeReferences(slice) } else { text.append(contentsOf: plain) }
             }
         }
 
@@ -114,7 +153,7 @@ public enum HTMLText {
 
         mutating func readTag() {
             let start = position
-            guard let end = bytes[position...].firstIndex(of: UInt8(ascii: ">")) else {
+            guard let end = find(UInt8(ascii: ">"), from: position) else {
                 appendText(bytes[position...])
                 position = bytes.count
                 return
@@ -212,26 +251,48 @@ public enum HTMLText {
     /// Collapses whitespace runs to one space and trims the ends.
     ///
     /// Written straight into the new string's storage: it is never longer than `bytes`, and this
-    /// runs over every byte of every page's text.
+    /// runs over every byte of every page's text, so eight bytes with nothing at or below a space
+    /// among them are copied in one step.
     static func normalise(_ bytes: [UInt8]) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { out in
-            var count = 0
-            var pendingSpace = false
-            for byte in bytes {
-                // Space, LF, tab and CR as bits of one mask: one comparison for every other byte.
-                if byte <= 0x20 && (UInt64(0x1_0000_2600) >> UInt64(byte)) & 1 == 1 {
-                    pendingSpace = count > 0
-                } else {
-                    if pendingSpace {
-                        out[count] = 0x20
+        bytes.withUnsafeBufferPointer { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                guard let source = UnsafeRawPointer(bytes.baseAddress), let target = UnsafeMutableRawPointer(out.baseAddress) else { return 0 }
+                var count = 0, index = 0
+                var pendingSpace = false
+                while index < bytes.count {
+                    if !pendingSpace, count > 0, index + 8 <= bytes.count {
+                        let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                        if !mayHaveWhitespace(word) {
+                            target.storeBytes(of: word, toByteOffset: count, as: UInt64.self)
+                            count += 8
+                            index += 8
+                            continue
+                        }
+                    }
+                    let byte = bytes[index]
+                    // Space, LF, tab and CR as bits of one mask: one comparison for every other byte.
+                    if byte <= 0x20 && (UInt64(0x1_0000_2600) >> UInt64(byte)) & 1 == 1 {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace {
+                            out[count] = 0x20
+                            count += 1
+                        }
+                        pendingSpace = false
+                        out[count] = byte
                         count += 1
                     }
-                    pendingSpace = false
-                    out[count] = byte
-                    count += 1
+                    index += 1
                 }
+                return count
             }
-            return count
         }
+    }
+
+    /// False only when no byte of `word` is at or below 0x20 (so none is whitespace); may be
+    /// true without one, which only sends the bytes one by one.
+    @inline(__always)
+    static func mayHaveWhitespace(_ word: UInt64) -> Bool {
+        (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080 != 0
     }
 }

@@ -1,7 +1,39 @@
 import Testing
-import WaymarkSearch
+@testable import WaymarkSearch
 
 @Suite struct HTMLTextTests {
+    /// The tag table answers for every name it holds, in any case, and for no other.
+    @Test func everyTagNameIsClassifiedAsListed() {
+        var expected: [String: HTMLText.TagKind] = ["h2": .heading, "h3": .heading, "a": .anchor]
+        for name in HTMLText.blocks where expected[name] == nil { expected[name] = .block }
+        for name in HTMLText.skipped { expected[name] = .skipped }
+        for (name, kind) in expected {
+            #expect(HTMLText.kind(of: HTMLText.PackedName(name)) == kind, "\(name)")
+            #expect(HTMLText.kind(of: HTMLText.PackedName(name.uppercased())) == kind, "\(name)")
+        }
+        for name in ["span", "em", "strong", "h7", "lii", "pp", "abbr", "b", "i", "img", "tbody", "scripts", "x"] {
+            #expect(HTMLText.kind(of: HTMLText.PackedName(name)) == .other, "\(name)")
+        }
+        #expect(HTMLText.kind(of: nil) == .other)
+    }
+
+    /// Whitespace collapsing, eight bytes at a time where it can, against the plain rule.
+    @Test func whitespaceCollapsesAsTheSimpleRuleSays() {
+        let pieces = [" ", "  ", "\n", "\t", "\r\n", "a", "word", "łańcuch", "longerwordwithoutspaces", "\u{1}", "x y"]
+        var state: UInt64 = 20_261_203
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<12 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            // By bytes: as a Character, CR LF is one, which no single separator matches.
+            let expected = Array(text.utf8).split(whereSeparator: { [0x20, 0x0A, 0x09, 0x0D].contains($0) })
+                .map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+            #expect(HTMLText.normalise(Array(text.utf8)) == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func headingsWithIdsStartSections() {
         let html = """
         <p>Modern slavery is <strong>hidden</strong>.</p>
