@@ -99,7 +99,10 @@ public enum NestingLimit {
 
     /// Containers a reader sees as one level; lists count by their items, paragraphs not at all.
     private static func counts(_ type: cmark_node_type) -> Bool {
-        [CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_ITEM, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE].contains(type)
+        switch type {
+        case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_ITEM, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE: true
+        default: false
+        }
     }
 
     /// Inline nodes may carry no position; their nearest block's line is used then.
