@@ -12,16 +12,7 @@ public enum HTMLEscape {
     /// Appends `text` escaped to a byte buffer; the Markdown renderer's hot path, so it copies
     /// runs of ordinary bytes at once instead of byte by byte.
     public static func append(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for index in 0..<bytes.count where needsEscape(bytes[index]) {
-                if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                appendEntity(for: bytes[index], to: &out)
-                runStart = index + 1
-            }
-            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
-        }
+        text.appendUTF8(to: &out, escaping: needsEscape) { appendEntity(for: $0, to: &$1) }
     }
 
     /// `" & ' < >` as bits of one mask (all are below 64): letters, most of any text, fail the

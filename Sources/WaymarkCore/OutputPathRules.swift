@@ -100,19 +100,10 @@ public enum OutputPathRules {
         }
         if baseLength < 0 { baseLength = count }
         guard count > 0 && count <= maxSegmentBytes && last != UInt8(ascii: ".") else { return false }
-        return baseLength != 3 && baseLength != 4 || !isDeviceName(segment.prefix(baseLength))
+        // A short base is a smol string: looking it up in the device names allocates nothing.
+        return baseLength != 3 && baseLength != 4
+            || !reservedNames.contains(String(decoding: segment.prefix(baseLength), as: UTF8.self).lowercased())
     }
-
-    /// Whether three or four plain bytes are CON, PRN, AUX, NUL, COM1–9 or LPT1–9, in any case.
-    private static func isDeviceName<Bytes: Collection<UInt8>>(_ base: Bytes) -> Bool {
-        let lower = base.map { $0 | 0x20 }  // letters to lowercase; digits keep their bit 5
-        switch lower.count {
-        case 3: return deviceNames.contains { $0.elementsEqual(lower) }
-        default: return (lower.starts(with: "com".utf8) || lower.starts(with: "lpt".utf8)) && (0x31...0x39).contains(base[base.index(base.startIndex, offsetBy: 3)])
-        }
-    }
-
-    private static let deviceNames = ["con", "prn", "aux", "nul"].map { Array($0.utf8) }
 
     /// C0 controls, DEL and C1 controls: invisible, and refused by many hosts.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -242,19 +242,10 @@ enum JSON {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `text` quoted and escaped, copying the runs between escapes whole.
+    /// Appends `text` quoted and escaped.
     static func append(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
-        var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for index in 0..<bytes.count where needsEscape(bytes[index]) {
-                if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                appendEscape(bytes[index], to: &out)
-                runStart = index + 1
-            }
-            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
-        }
+        text.appendUTF8(to: &out, escaping: needsEscape) { appendEscape($0, to: &$1) }
         out.append(0x22)
     }
 

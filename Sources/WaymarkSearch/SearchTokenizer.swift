@@ -68,8 +68,6 @@ public enum SearchTokenizer {
         var unspaced: [Unicode.Scalar] = []
         /// Where ASCII words are lowercased and folded, written in place.
         let scratch: UnsafeMutableBufferPointer<UInt8>
-        /// The last word ``tableCased(_:)`` wrote, in `scratch`.
-        var lowerWord = UnsafeBufferPointer<UInt8>(start: nil, count: 0), foldWord = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
         init(bytes: UnsafeBufferPointer<UInt8>, scratch: UnsafeMutableBufferPointer<UInt8>) {
             self.bytes = bytes
@@ -133,8 +131,8 @@ public enum SearchTokenizer {
             let slice = UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd])
             if wordIsASCII {
                 emitASCII(slice, into: &sink)
-            } else if tableCased(slice) {
-                emitScratch(into: &sink)
+            } else if let cased = tableCased(slice) {
+                sink.word(exact: cased.lower, folded: cased.fold)
             } else {
                 var exact = String(decoding: slice, as: UTF8.self).lowercased()
                 var folded = SearchTokenizer.foldLowercased(exact)
@@ -143,10 +141,6 @@ public enum SearchTokenizer {
             wordStart = -1
             wordEnd = -1
             wordIsASCII = true
-        }
-
-        func emitScratch(into sink: inout Sink) {
-            sink.word(exact: lowerWord, folded: foldWord)
         }
 
         /// An ASCII word lowercased eight bytes at a time, and without apostrophes for its folded
@@ -189,9 +183,9 @@ public enum SearchTokenizer {
         }
 
         /// The word lowercased and folded scalar by scalar from ``ScalarTables`` into the scratch
-        /// buffer's two halves; false when it has a scalar beyond the tables, or grows past its
-        /// half (then whole-word lowercasing and folding decide).
-        mutating func tableCased(_ slice: UnsafeBufferPointer<UInt8>) -> Bool {
+        /// buffer's two halves; nil when it has a scalar beyond the tables, or grows past its half
+        /// (then whole-word lowercasing and folding decide).
+        func tableCased(_ slice: UnsafeBufferPointer<UInt8>) -> (lower: UnsafeBufferPointer<UInt8>, fold: UnsafeBufferPointer<UInt8>)? {
             let half = scratch.count / 2
             var lower = TableWriter(buffer: UnsafeMutableBufferPointer(rebasing: scratch[0..<half]))
             var fold = TableWriter(buffer: UnsafeMutableBufferPointer(rebasing: scratch[half...]))
@@ -200,19 +194,17 @@ public enum SearchTokenizer {
                 let byte = slice[index]
                 if byte < 0x80 {
                     let lowered = byte.asciiLowercased
-                    guard lower.append(lowered), lowered == 0x27 || fold.append(lowered) else { return false }
+                    guard lower.append(lowered), lowered == 0x27 || fold.append(lowered) else { return nil }
                     index += 1
                     continue
                 }
                 let (scalar, length) = decode(at: wordStart + index)
                 guard scalar.value < SearchTokenizer.foldTableEnd,
                       lower.append(SearchTokenizer.tables.lowercase(scalar)),
-                      fold.append(SearchTokenizer.tables.fold(scalar)) else { return false }
+                      fold.append(SearchTokenizer.tables.fold(scalar)) else { return nil }
                 index += length
             }
-            lowerWord = lower.written
-            foldWord = fold.written
-            return true
+            return (lower.written, fold.written)
         }
 
         mutating func flushUnspaced(into sink: inout Sink) {

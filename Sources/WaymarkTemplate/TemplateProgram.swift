@@ -20,7 +20,7 @@ final class TemplateProgram: @unchecked Sendable {
     /// and shared by every thread.
     let steps: UnsafeMutableBufferPointer<Step>
     let text: UnsafeMutableBufferPointer<UInt8>
-    /// Kept alive by `ownedNames`; read without a reference count (see ``withName(_:_:)``).
+    /// Kept alive by `ownedNames`; read without a reference count (see ``withName(_:_:_:)``).
     private let names: [Unmanaged<TemplateName>]
     private let ownedNames: [TemplateName]
     let strings: [String]
